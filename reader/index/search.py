@@ -1,0 +1,205 @@
+"""Searching the index: query language, BM25F ranking, snippets, suggestions, facets.
+
+Returns ``SearchResult``/``SearchHit`` dataclasses. A query that cannot be parsed
+yields ``SearchResult.error`` (one line), never an exception.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from whoosh import highlight, qparser, query, sorting
+from whoosh.fields import ID
+from whoosh.qparser.dateparse import DateParserPlugin
+from whoosh.searching import Searcher
+
+from reader.index.schema import QUERY_FIELDS, SEARCH_FIELDS, make_schema
+from reader.model import HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN, SearchHit, SearchResult
+
+SPECIAL_FIELDS = ("entity", "place", "actor", "note")
+"""Fields the library resolves to sets of article ids (aliases, notes)."""
+FIELD_ALIASES = {"tag": "tags"}
+Resolver = Callable[[str, str], "set[str] | str"]
+"""(field, value) -> article ids, or an error message."""
+
+_FIELD_REF = re.compile(r"(?<![\w\"])([A-Za-z_]+):(?=\S)")
+MAX_QUERY = 2000
+
+
+class QueryError(ValueError):
+    """The query cannot be run; the message is one line for the user."""
+
+
+class _MarkerFormatter(highlight.Formatter):
+    """Wraps matched terms in the HIGHLIGHT markers; fragments joined by " … "."""
+
+    between = " … "
+
+    def format_token(self, text, token, replace=False):  # noqa: D102 - Whoosh hook
+        return HIGHLIGHT_OPEN + highlight.get_text(text, token, replace) + HIGHLIGHT_CLOSE
+
+
+def _parser_schema():
+    schema = make_schema()
+    for name in SPECIAL_FIELDS:
+        schema.add(name, ID())
+    return schema
+
+
+_PARSER_SCHEMA = _parser_schema()
+
+
+def make_parser() -> qparser.QueryParser:
+    """The query parser: AND by default, fields, phrases, prefix*, date ranges."""
+    parser = qparser.MultifieldParser(list(SEARCH_FIELDS), _PARSER_SCHEMA, group=qparser.AndGroup)
+    parser.add_plugin(DateParserPlugin(free=False))
+    parser.add_plugin(qparser.FieldAliasPlugin({"tags": ["tag"]}))
+    parser.remove_plugin_class(qparser.WildcardPlugin)
+    parser.add_plugin(qparser.PrefixPlugin())
+    return parser
+
+
+def check_syntax(text: str) -> None:
+    """Raise QueryError for unbalanced quotes/brackets and unknown fields."""
+    if len(text) > MAX_QUERY:
+        raise QueryError(f"query too long ({len(text)} characters; at most {MAX_QUERY})")
+    if text.count('"') % 2:
+        raise QueryError('unbalanced quote: every " needs a closing "')
+    depth = {"(": 0, "[": 0, "{": 0}
+    closing = {")": "(", "]": "[", "}": "{"}
+    in_quote = False
+    for char in text:
+        if char == '"':
+            in_quote = not in_quote
+        elif in_quote:
+            continue
+        elif char in depth:
+            depth[char] += 1
+        elif char in closing:
+            depth[closing[char]] -= 1
+            if depth[closing[char]] < 0:
+                raise QueryError(f"unexpected {char!r}: nothing to close")
+    for opener, count in depth.items():
+        if count:
+            raise QueryError(f"unbalanced {opener!r}: missing closing bracket")
+    for match in _FIELD_REF.finditer(text):
+        name = match.group(1).lower()
+        if name not in QUERY_FIELDS:
+            known = ", ".join(sorted(QUERY_FIELDS - {"id", "path", "tags"}))
+            raise QueryError(f"unknown field {match.group(1)!r} (fields: {known})")
+
+
+def parse(text: str, resolve: Resolver | None = None) -> query.Query:
+    """Parse ``text`` into a Whoosh query with special fields resolved; raises QueryError."""
+    check_syntax(text)
+    lowered = _FIELD_REF.sub(lambda m: m.group(1).lower() + ":", text)
+    try:
+        parsed = make_parser().parse(lowered)
+    except Exception as exc:  # noqa: BLE001 - Whoosh raises assorted errors on odd input
+        raise QueryError(f"cannot parse query ({_one_line(exc)})") from None
+    _check_errors(parsed)
+    return _rewrite(parsed, resolve)
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split())[:120] or type(exc).__name__
+
+
+def _check_errors(q: query.Query) -> None:
+    for node in _walk(q):
+        if isinstance(node, query.DateRange) or type(node).__name__ != "ErrorQuery":
+            continue
+        raise QueryError(f"cannot understand {node!s}")
+
+
+def _walk(q: query.Query):
+    yield q
+    for child in q.children():
+        yield from _walk(child)
+
+
+def _special_value(q: query.Query) -> tuple[str, str] | None:
+    if isinstance(q, query.Term | query.Prefix) and q.fieldname in SPECIAL_FIELDS:
+        return q.fieldname, str(q.text)
+    if isinstance(q, query.Phrase) and q.fieldname in SPECIAL_FIELDS:
+        return q.fieldname, " ".join(q.words)
+    return None
+
+
+def _rewrite(q: query.Query, resolve: Resolver | None) -> query.Query:
+    special = _special_value(q)
+    if special is not None:
+        if resolve is None:
+            raise QueryError(f"{special[0]}: is not available for this corpus")
+        found = resolve(*special)
+        if isinstance(found, str):
+            raise QueryError(found)
+        if not found:
+            return query.NullQuery
+        return query.Or([query.Term("id", i) for i in sorted(found)])
+    if q.is_leaf():
+        return q
+    return q.apply(lambda child: _rewrite(child, resolve))
+
+
+def run_search(searcher: Searcher, text: str, limit: int = 50, resolve: Resolver | None = None,
+               filter_query: query.Query | None = None, sort: str = "relevance") -> SearchResult:
+    """Run a user query. Empty text matches every article."""
+    text = text.strip()
+    try:
+        q = parse(text, resolve) if text else query.Every()
+    except QueryError as exc:
+        return SearchResult(query=text, hits=[], total=0, error=str(exc))
+    facets = {"source": sorting.FieldFacet("source_facet", maptype=sorting.Count),
+              "year": sorting.FieldFacet("year", maptype=sorting.Count)}
+    sortedby = sorting.FieldFacet("date", reverse=True) if sort == "date" or not text else None
+    try:
+        results = searcher.search(q, limit=max(1, limit), filter=filter_query, groupedby=facets,
+                                  sortedby=sortedby, terms=True)
+    except Exception as exc:  # noqa: BLE001 - e.g. a prefix too broad for memory
+        return SearchResult(query=text, hits=[], total=0, error=f"search failed ({_one_line(exc)})")
+    results.fragmenter = highlight.ContextFragmenter(maxchars=220, surround=50)
+    results.formatter = _MarkerFormatter()
+    hits = []
+    for rank, hit in enumerate(results, 1):
+        stored = hit.fields()
+        snippet = " ".join(hit.highlights("body", top=2).split()) if text else ""
+        if not snippet:
+            snippet = _lead(stored.get("body", ""))
+        hits.append(SearchHit(
+            article_id=stored["id"], path=stored["path"], title=stored.get("title", ""),
+            date=stored["date"].date().isoformat() if stored.get("date") else "",
+            source=stored.get("source", ""), score=round(float(hit.score or 0.0), 4),
+            snippet=snippet, rank=rank))
+    facet_counts = {name: dict(sorted(results.groups(name).items(), key=lambda kv: (-kv[1], kv[0])))
+                    for name in facets}
+    suggestion = _suggest(searcher, q, text, len(results)) if text else None
+    return SearchResult(query=text, hits=hits, total=len(results), suggestion=suggestion,
+                        facets=facet_counts)
+
+
+def _lead(body: str, limit: int = 200) -> str:
+    body = " ".join(body[: limit * 2].split())
+    return body if len(body) <= limit else body[:limit].rsplit(" ", 1)[0] + " …"
+
+
+def _suggest(searcher: Searcher, q: query.Query, text: str, total: int) -> str | None:
+    """A corrected query when some words appear in neither titles nor bodies of the index."""
+    reader = searcher.reader()
+    terms = []
+    for token in q.all_tokens():
+        if token.fieldname not in SEARCH_FIELDS or not isinstance(token.text, str):
+            continue
+        if not any((name, token.text) in reader for name in SEARCH_FIELDS):
+            terms.append((token.fieldname, token.text))
+    if not terms:
+        return None
+    try:
+        corrected = searcher.correct_query(q, text, terms=terms, maxdist=2, prefix=1,
+                                           aliases={"title": "body"})
+    except Exception:  # noqa: BLE001 - suggestions are a nicety
+        return None
+    if corrected.string is None or corrected.string.strip().lower() == text.lower():
+        return None
+    return corrected.string

@@ -1,0 +1,302 @@
+"""One facade over a corpus, shared by the CLI and the TUI.
+
+open corpus -> index (incremental) -> search -> article -> entities -> mentions -> related -> notes.
+Everything returns plain dataclasses. Methods are safe to call from one worker thread
+at a time per kind of work; the Whoosh searcher is reopened when the index changed.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from reader import paths
+from reader.config import Config, load_config
+from reader.corpus import ArticleError, load_article
+from reader.index import Indexer
+from reader.index.facets import filter_query
+from reader.index.manifest import Analyses, Entry, Manifest
+from reader.index.search import run_search
+from reader.model import Article, ArticleSummary, Entity, IndexReport, Mention, SearchResult
+
+Progress = Callable[[int, int, str], None]
+
+
+def entity_analyser() -> Callable[[str], object]:
+    """Factory of the per-article entity analyser (top level so worker processes can use it)."""
+    from reader.entities import EntityEngine
+
+    return EntityEngine().analyse
+
+
+class ArticleMissing(LookupError):
+    """No article with that id or path in this corpus (or it can no longer be read)."""
+
+
+class Library:
+    """A corpus of article files with its index, entities, related articles and notes."""
+
+    def __init__(self, roots: list[Path] | None = None, config: Config | None = None) -> None:
+        self.roots: list[Path] = [Path(r).expanduser().absolute() for r in (roots or [paths.seeds_dir()])]
+        """Folders/files that make up the corpus."""
+        self.config: Config = config or load_config()
+        """User settings."""
+        self.name: str = ", ".join(r.name for r in self.roots)
+        """Display name of the corpus."""
+        self.indexer = Indexer(paths.index_dir(self.roots), self.roots, analyser=entity_analyser,
+                               workers=self.config.workers)
+        """The index builder/opener."""
+        self.data_dir: Path = paths.corpus_data_dir(self.roots)
+        """Per-corpus user data folder (notes, corrections, UI state)."""
+        self._lock = threading.RLock()
+        self._ix: Any = None
+        self._searcher: Any = None
+        self._manifest: Manifest | None = None
+        self._by_id: dict[str, Entry] = {}
+        self._linking: Any = None
+        self._engine: Any = None
+        self._corrections: Any = None
+        self._notes: Any = None
+        self._articles: OrderedDict[str, Article] = OrderedDict()
+        self._derived: dict[str, Any] = {}
+
+    # -- index ---------------------------------------------------------------------------
+    def update_index(self, progress: Progress | None = None, rebuild: bool = False) -> IndexReport:
+        """Build or update the index (blocking); afterwards every query sees the new state."""
+        report = self.indexer.update(progress=progress, rebuild=rebuild)
+        if report.added or report.updated or report.removed or report.rebuilt_reason or rebuild:
+            self._invalidate()
+        elif self._manifest is None:
+            self._load_manifest()
+        return report
+
+    def index_ready(self) -> bool:
+        """True when an index exists that can be listed and searched now."""
+        return self._load_manifest() is not None and self.indexer.problem() is None
+
+    def _invalidate(self) -> None:
+        with self._lock:
+            if self._searcher is not None:
+                self._searcher.close()
+            self._ix = self._searcher = self._manifest = self._linking = None
+            self._by_id = {}
+            self._articles.clear()
+            self._derived.clear()
+
+    def _load_manifest(self) -> Manifest | None:
+        with self._lock:
+            if self._manifest is None:
+                self._manifest = Manifest.load(self.indexer.folder)
+                self._by_id = self._manifest.by_id() if self._manifest else {}
+            return self._manifest
+
+    def searcher(self):  # -> whoosh.searching.Searcher
+        """A current Whoosh searcher (a new one whenever the index changed on disk)."""
+        with self._lock:
+            if self._ix is None:
+                self._ix = self.indexer.open()
+            if self._searcher is None or not self._searcher.up_to_date():
+                if self._searcher is not None:
+                    self._searcher.close()
+                    self._manifest = None
+                    self._load_manifest()
+                self._searcher = self._ix.searcher()
+            return self._searcher
+
+    def close(self) -> None:
+        """Release the searcher and index files."""
+        self._invalidate()
+
+    # -- articles ------------------------------------------------------------------------
+    def summaries(self, sort: str = "date") -> list[ArticleSummary]:
+        """Every indexed article: newest first (undated last), or by title."""
+        manifest = self._load_manifest()
+        if manifest is None:
+            return []
+        items = [_summary(e) for e in manifest.entries.values()]
+        if sort == "title":
+            items.sort(key=lambda s: (s.title.casefold(), s.path))
+        else:
+            items.sort(key=lambda s: (s.date == "", s.date, s.title.casefold()), reverse=False)
+            dated = [s for s in items if s.date]
+            dated.sort(key=lambda s: s.date, reverse=True)
+            items = dated + [s for s in items if not s.date]
+        return items
+
+    def summary(self, article_id: str) -> ArticleSummary:
+        """List data of one article."""
+        self._load_manifest()
+        entry = self._by_id.get(article_id)
+        if entry is None:
+            raise ArticleMissing(f"no article {article_id!r} in this corpus")
+        return _summary(entry)
+
+    def article(self, article_id: str) -> Article:
+        """The full article (read and parsed from its file; cached)."""
+        with self._lock:
+            cached = self._articles.get(article_id)
+            if cached is not None:
+                self._articles.move_to_end(article_id)
+                return cached
+        self._load_manifest()
+        entry = self._by_id.get(article_id)
+        if entry is None:
+            raise ArticleMissing(f"no article {article_id!r} in this corpus")
+        try:
+            article = load_article(Path(entry.root), Path(entry.path))
+        except ArticleError as exc:
+            raise ArticleMissing(f"{entry.relpath}: {exc}") from None
+        article.id = entry.id
+        with self._lock:
+            self._articles[article_id] = article
+            while len(self._articles) > 64:
+                self._articles.popitem(last=False)
+        return article
+
+    def article_by_path(self, path: str | Path) -> Article:
+        """The article stored at ``path`` (absolute, or relative to the working directory)."""
+        manifest = self._load_manifest()
+        key = str(Path(path).expanduser().absolute())
+        entry = manifest.entries.get(key) if manifest else None
+        if entry is None:
+            raise ArticleMissing(f"{path} is not an article of this corpus")
+        return self.article(entry.id)
+
+    # -- search --------------------------------------------------------------------------
+    def search(self, text: str, limit: int = 50, filters: dict[str, list[str]] | None = None,
+               sort: str = "relevance") -> SearchResult:
+        """Run a query (Whoosh syntax plus entity:/place:/actor:/note:) with optional facet filters."""
+        try:
+            searcher = self.searcher()
+        except Exception as exc:  # noqa: BLE001 - no index yet or unreadable
+            return SearchResult(query=text, hits=[], total=0, error=f"index not available ({exc})")
+        filt, error = filter_query(self.resolve_field, filters or {})
+        if error:
+            return SearchResult(query=text, hits=[], total=0, error=error)
+        return run_search(searcher, text, limit=limit, resolve=self.resolve_field, filter_query=filt,
+                          sort=sort)
+
+    def resolve_field(self, field: str, value: str) -> set[str] | str:
+        """Article ids for ``entity:``/``place:``/``actor:``/``note:`` values, or an error message."""
+        if field == "note":
+            return {n.target.article_id for n in self.notes.search(text=value)}
+        kind = {"place": "place", "actor": "actor"}.get(field)
+        entity = self.entity(value, kind=kind)
+        if entity is None:
+            what = kind or "entity"
+            return f"no {what} called {value!r} in this corpus"
+        return set(self.linking.articles_of(entity.id))
+
+    # -- entities ------------------------------------------------------------------------
+    @property
+    def engine(self):  # -> reader.entities.EntityEngine
+        """The entity engine with this corpus's corrections."""
+        if self._engine is None:
+            from reader.entities import EntityEngine
+
+            self._engine = EntityEngine(self.corrections)
+        return self._engine
+
+    @property
+    def corrections(self):  # -> reader.entities.Corrections
+        """User corrections of entities for this corpus."""
+        if self._corrections is None:
+            from reader.entities import Corrections
+
+            self._corrections = Corrections(self.data_dir / "corrections.yaml")
+        return self._corrections
+
+    @property
+    def linking(self):  # -> reader.entities.Linking
+        """Entities and mentions of the whole corpus (computed once per index state)."""
+        with self._lock:
+            if self._linking is None:
+                manifest = self._load_manifest()
+                analyses = Analyses.load(self.indexer.folder)
+                wanted = {e.id for e in manifest.entries.values()} if manifest else set()
+                docs = {i: a for i, (_, a) in analyses.items.items() if i in wanted}
+                self._linking = self.engine.link(docs)
+                self._derived.clear()
+            return self._linking
+
+    def relink(self) -> None:
+        """Recompute linking (after a correction), so every view sees it at once."""
+        with self._lock:
+            self._linking = None
+            self._engine = None
+            self._derived.clear()
+            if self._corrections is not None and hasattr(self._corrections, "reload"):
+                self._corrections.reload()
+        _ = self.linking
+
+    def mentions(self, article_id: str) -> list[Mention]:
+        """Mentions in one article (offsets into ``Article.body``), sorted by start."""
+        return list(self.linking.mentions(article_id))
+
+    def entities(self) -> list[Entity]:
+        """Every entity of the corpus, most mentioned first."""
+        return sorted(self.linking.entities.values(),
+                      key=lambda e: (-e.article_count, -e.mention_count, e.name.casefold()))
+
+    def entity(self, name_or_id: str, kind: str | None = None) -> Entity | None:
+        """An entity by id or any alias (case, diacritics, hyphens ignored)."""
+        return self.linking.resolve(name_or_id, kind=kind)
+
+    def search_entities(self, text: str, limit: int = 20) -> list[Entity]:
+        """Entities whose names resemble ``text`` (fuzzy), for pickers."""
+        return self.linking.search_names(text, limit=limit)
+
+    def articles_mentioning(self, entity_id: str) -> list[ArticleSummary]:
+        """Articles that mention an entity, oldest first (undated last, then by title)."""
+        self._load_manifest()
+        items = [_summary(self._by_id[i]) for i in self.linking.articles_of(entity_id) if i in self._by_id]
+        return sorted(items, key=lambda s: (s.date == "", s.date, s.title.casefold(), s.id))
+
+    def entity_mentions(self, entity_id: str) -> list[tuple[ArticleSummary, Mention]]:
+        """Every mention of an entity across the corpus, by article date then position."""
+        result = []
+        for summary in self.articles_mentioning(entity_id):
+            result.extend((summary, m) for m in self.linking.mentions(summary.id) if m.entity == entity_id)
+        return result
+
+    def correct(self, action: str, *args: str) -> str:
+        """Apply a user correction (merge/split/rename/kind/ignore/alias) and relink; returns a description."""
+        methods = {"merge": "merge", "split": "split", "rename": "rename", "kind": "set_kind",
+                   "ignore": "ignore", "alias": "add_alias"}
+        if action not in methods:
+            raise ValueError(f"unknown correction {action!r} (one of {', '.join(methods)})")
+        description = getattr(self.corrections, methods[action])(*args)
+        self.relink()
+        return str(description or f"{action} {' '.join(args)}")
+
+    def undo_correction(self) -> str | None:
+        """Undo the last correction; returns its description (None when nothing to undo)."""
+        description = self.corrections.undo()
+        self.relink()
+        return description
+
+    # -- notes ---------------------------------------------------------------------------
+    @property
+    def notes(self):  # -> reader.notes.NoteStore
+        """Notes (annotations) of this corpus."""
+        if self._notes is None:
+            from reader.notes import NoteStore
+
+            self._notes = NoteStore(self.data_dir / "notes")
+        return self._notes
+
+    # -- derived views (issue 4) ---------------------------------------------------------
+    def derived(self, key: str, build: Callable[[], Any]) -> Any:
+        """A value computed once per index/linking state (cleared on re-index or relink)."""
+        with self._lock:
+            if key not in self._derived:
+                self._derived[key] = build()
+            return self._derived[key]
+
+
+def _summary(entry: Entry) -> ArticleSummary:
+    return ArticleSummary(id=entry.id, path=entry.path, title=entry.title, date=entry.date,
+                          source=entry.source)
