@@ -108,6 +108,16 @@ class Anchor:
         return self.state != ORPHAN
 
 
+@dataclass(frozen=True)
+class NoteTarget:
+    """The W3C ``target`` of a note: which article (and version) and which passage."""
+
+    article_id: str
+    content_hash: str
+    quote: TextQuoteSelector
+    position: TextPositionSelector
+
+
 @dataclass
 class Note:
     """One annotation: a highlighted passage of an article with a comment, tags and a colour."""
@@ -132,6 +142,11 @@ class Note:
     article_title: str = ""
     anchor: Anchor | None = field(default=None, compare=False)
     """Result of the last re-anchoring (not stored)."""
+
+    @property
+    def target(self) -> NoteTarget:
+        """The note's target grouped as in the Web Annotation model."""
+        return NoteTarget(self.article_id, self.content_hash, self.quote, self.position)
 
     @property
     def state(self) -> str:
