@@ -1,0 +1,1 @@
+"""Screens: the main reading screen (with its mixins), help, and modal pickers."""

@@ -1,0 +1,1 @@
+"""Widgets of the reading screen; each module holds one widget."""

@@ -1,0 +1,307 @@
+"""A keyboard- and mouse-driven list that renders only the rows on screen.
+
+``OptionList`` measures every option when options are added (1.5 s for 20,000
+headlines here), so long lists (articles, search hits, keyword-in-context lines)
+use this line-API ``ScrollView`` instead: rows have a fixed height, rendering is
+O(rows visible) and rendered strips are cached. Item text is always plain
+``rich.text.Text`` built by subclasses: nothing from an article is parsed as markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, ClassVar, Generic, TypeVar
+
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+ItemT = TypeVar("ItemT")
+
+
+class VirtualList(ScrollView, Generic[ItemT], can_focus=True):
+    """A list of items with a cursor; subclasses say how an item is drawn."""
+
+    DEFAULT_CSS = """
+    VirtualList {
+        overflow-x: hidden;
+        overflow-y: auto;
+        background: $surface;
+    }
+    VirtualList > .virtual-list--cursor { background: $block-cursor-blurred-background; }
+    VirtualList:focus > .virtual-list--cursor {
+        background: $block-cursor-background;
+        color: $block-cursor-foreground;
+        text-style: $block-cursor-text-style;
+    }
+    VirtualList > .virtual-list--dim { color: $text-muted; }
+    VirtualList > .virtual-list--match { background: $search-match 60%; text-style: bold; }
+    VirtualList > .virtual-list--empty { color: $text-muted; text-style: italic; }
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "virtual-list--cursor",
+        "virtual-list--dim",
+        "virtual-list--match",
+        "virtual-list--empty",
+    }
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up,k", "cursor_up", "Up", show=False),
+        Binding("down,j", "cursor_down", "Down", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("pagedown,space", "page_down", "Page down", show=False),
+        Binding("home,g", "first", "First", show=False),
+        Binding("end,G", "last", "Last", show=False),
+        Binding("enter", "select", "Open", show=False),
+    ]
+
+    cursor: reactive[int] = reactive(0, repaint=False, init=False)
+    """Index of the highlighted item (0 when empty)."""
+
+    row_height: int = 1
+    """Terminal rows per item."""
+
+    empty_text: str = "Nothing here."
+    """Shown when there are no items."""
+
+    @dataclass
+    class Highlighted(Message):
+        """The cursor moved to an item."""
+
+        list: VirtualList[Any]
+        index: int
+        item: Any
+
+        @property
+        def control(self) -> VirtualList[Any]:
+            """The list that sent this message."""
+            return self.list
+
+        def can_replace(self, message: Message) -> bool:
+            """Only the newest highlight of one list matters."""
+            return isinstance(message, VirtualList.Highlighted) and message.list is self.list
+
+    @dataclass
+    class Selected(Message):
+        """An item was chosen (enter or click)."""
+
+        list: VirtualList[Any]
+        index: int
+        item: Any
+
+        @property
+        def control(self) -> VirtualList[Any]:
+            """The list that sent this message."""
+            return self.list
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._items: list[ItemT] = []
+        """The items, in display order."""
+        self._cache: LRUCache[tuple[Any, ...], Strip] = LRUCache(1024)
+        """Rendered strips keyed by everything that affects them."""
+        self._generation = 0
+        """Bumped whenever items or styles change (part of the cache key)."""
+
+    # -- data -----------------------------------------------------------------
+
+    @property
+    def items(self) -> Sequence[ItemT]:
+        """The items shown (read-only view)."""
+        return self._items
+
+    @property
+    def item_count(self) -> int:
+        """How many items are shown."""
+        return len(self._items)
+
+    @property
+    def current(self) -> ItemT | None:
+        """The highlighted item, if any."""
+        if 0 <= self.cursor < len(self._items):
+            return self._items[self.cursor]
+        return None
+
+    def item_key(self, item: ItemT) -> object:
+        """Identity of an item, used to keep the cursor in place across updates."""
+        return item
+
+    def set_items(
+        self, items: Sequence[ItemT], *, keep_cursor: bool = True, announce: bool = False
+    ) -> None:
+        """Replace the items; keep the cursor on the same item when it is still there."""
+        old = self.current
+        self._items = list(items)
+        index = 0
+        if keep_cursor and old is not None:
+            key = self.item_key(old)
+            index = next(
+                (i for i, it in enumerate(self._items) if self.item_key(it) == key), 0
+            )
+        self._generation += 1
+        self._cache.clear()
+        self._update_virtual_size()
+        self.set_reactive(VirtualList.cursor, min(index, max(len(self._items) - 1, 0)))
+        self._scroll_cursor_visible()
+        self.refresh()
+        if announce and self._items:
+            self._post_highlight()
+
+    def find(self, predicate: Callable[[ItemT], bool]) -> int | None:
+        """Index of the first item matching ``predicate``."""
+        return next((i for i, it in enumerate(self._items) if predicate(it)), None)
+
+    def move_to(self, index: int, *, announce: bool = True) -> None:
+        """Put the cursor on ``index`` (clamped) and scroll it into view."""
+        if not self._items:
+            return
+        index = max(0, min(index, len(self._items) - 1))
+        if announce:
+            self.cursor = index
+        else:
+            self.set_reactive(VirtualList.cursor, index)
+            self.refresh()
+            self._scroll_cursor_visible()
+
+    def restyle(self) -> None:
+        """Drop cached rows (after a theme change or a change in how items draw)."""
+        self._generation += 1
+        self._cache.clear()
+        self.refresh()
+
+    # -- drawing ----------------------------------------------------------------
+
+    def render_item(self, item: ItemT, index: int, width: int) -> list[Text]:
+        """``row_height`` lines of plain Text for one item; subclasses override."""
+        return [Text(str(item))]
+
+    def _update_virtual_size(self) -> None:
+        self.virtual_size = Size(0, len(self._items) * self.row_height)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Widths changed: cached rows are stale."""
+        self._cache.clear()
+        self._update_virtual_size()
+
+    def notify_style_update(self) -> None:
+        """CSS changed (theme switch): re-render rows."""
+        super().notify_style_update()
+        self._cache.clear()
+
+    def style_for(self, component: str) -> Style:
+        """The Rich style of one of our component classes (partial: no default colours)."""
+        return self.get_component_rich_style(component, partial=True)
+
+    def render_line(self, y: int) -> Strip:
+        """Draw one terminal row (only rows on screen are ever asked for)."""
+        _, scroll_y = self.scroll_offset
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if not self._items:
+            if y == 0:
+                text = Text(self.empty_text, style=self.style_for("virtual-list--empty"))
+                text.truncate(width, overflow="ellipsis")
+                return Strip(text.render(self.app.console, end="")).crop_extend(0, width, base)
+            return Strip.blank(width, base)
+        index, sub = divmod(y + scroll_y, self.row_height)
+        if index >= len(self._items):
+            return Strip.blank(width, base)
+        is_cursor = index == self.cursor
+        key = (index, sub, width, is_cursor, self.has_focus, self._generation)
+        cached = self._cache.get(key)
+        if cached is not None:
+            return cached
+        lines = self.render_item(self._items[index], index, width)
+        text = lines[sub] if sub < len(lines) else Text("")
+        text.no_wrap = True
+        text.truncate(width, overflow="ellipsis", pad=True)
+        style = base
+        if is_cursor:
+            style = base + self.get_component_rich_style("virtual-list--cursor")
+        text.stylize_before(style)
+        strip = Strip(text.render(self.app.console, end="")).crop_extend(0, width, style)
+        self._cache[key] = strip
+        return strip
+
+    # -- cursor -----------------------------------------------------------------
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        """Redraw the two rows involved, scroll, and announce the new item."""
+        self.refresh()
+        self._scroll_cursor_visible()
+        self._post_highlight()
+
+    def _post_highlight(self) -> None:
+        item = self.current
+        if item is not None:
+            self.post_message(self.Highlighted(self, self.cursor, item))
+
+    def _scroll_cursor_visible(self) -> None:
+        height = self.scrollable_content_region.height
+        if not height:
+            return
+        top = self.cursor * self.row_height
+        self.scroll_to_region(
+            Region(0, top, 1, self.row_height), animate=False, immediate=True, force=True
+        )
+
+    def on_focus(self) -> None:
+        """Focus changes the cursor colour."""
+        self.refresh()
+
+    def on_blur(self) -> None:
+        """Focus changes the cursor colour."""
+        self.refresh()
+
+    def action_cursor_up(self) -> None:
+        """Move up one item."""
+        self.move_to(self.cursor - 1)
+
+    def action_cursor_down(self) -> None:
+        """Move down one item."""
+        self.move_to(self.cursor + 1)
+
+    def _page(self) -> int:
+        return max(1, self.scrollable_content_region.height // self.row_height - 1)
+
+    def action_page_up(self) -> None:
+        """Move up one screenful."""
+        self.move_to(self.cursor - self._page())
+
+    def action_page_down(self) -> None:
+        """Move down one screenful."""
+        self.move_to(self.cursor + self._page())
+
+    def action_first(self) -> None:
+        """Go to the first item."""
+        self.move_to(0)
+
+    def action_last(self) -> None:
+        """Go to the last item."""
+        self.move_to(len(self._items) - 1)
+
+    def action_select(self) -> None:
+        """Choose the highlighted item."""
+        item = self.current
+        if item is not None:
+            self.post_message(self.Selected(self, self.cursor, item))
+
+    def on_click(self, event: events.Click) -> None:
+        """Clicking a row highlights and chooses it."""
+        offset = event.get_content_offset(self)
+        if offset is None or not self._items:
+            return
+        index = (offset.y + self.scroll_offset.y) // self.row_height
+        if 0 <= index < len(self._items):
+            event.stop()
+            self.move_to(index)
+            self.action_select()
