@@ -114,11 +114,21 @@ def note_from_dict(data: Any) -> Note:
     return note
 
 
-class _Dumper(yaml.SafeDumper):
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's safe loader when available (same safe subset as ``yaml.safe_load``, ~10x faster)."""
+_SafeDumperBase = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+def safe_load(text: str):
+    """``yaml.safe_load``, using the C implementation of the safe loader when installed."""
+    return yaml.load(text, Loader=_SafeLoader)  # noqa: S506 - a SafeLoader
+
+
+class _Dumper(_SafeDumperBase):
     """Safe dumper writing multi-line text as ``|`` blocks where YAML allows it."""
 
 
-def _str_presenter(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+def _str_presenter(dumper, value: str) -> yaml.Node:
     style = "|" if "\n" in value else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
@@ -142,7 +152,7 @@ def note_to_yaml(note: Note) -> str:
 def note_from_yaml(text: str) -> Note:
     """Parse a note file's text (``yaml.safe_load``); raises :class:`NoteError` with a reason."""
     try:
-        data = yaml.safe_load(text)
+        data = safe_load(text)
     except yaml.YAMLError as exc:
         reason = str(exc).replace("\n", " ")
         raise NoteError(f"not valid YAML: {reason}") from None
