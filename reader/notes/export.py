@@ -103,18 +103,23 @@ def _ref(ch: str) -> str:
     return f"&#{ord(ch)};"
 
 
-def escape_line(line: str) -> str:
-    """One line of literal text as Markdown inline source that reads back as exactly ``line``."""
+def escape_line(line: str, line_start: bool = True) -> str:
+    """One line of literal text as Markdown inline source that reads back as exactly ``line``.
+
+    With ``line_start`` (the text begins a source line) block syntax such as ``#``,
+    ``-``, ``1.`` or ``>`` at its start is escaped too; fragments placed after
+    other inline text pass ``False``.
+    """
     out: list[str] = []
     n = len(line)
     lead = len(line) - len(line.lstrip())
     trail = n - len(line.rstrip()) if line.strip() else 0
-    m = _ORDERED.match(line)
+    m = _ORDERED.match(line) if line_start else None
     for i, ch in enumerate(line):
         edge = i < lead or i >= n - trail
         if ch.isspace() and (edge or ch != " "):
             out.append(ch if _INVALID_REF.match(ch) else _ref(ch))
-        elif ch in _ALWAYS or (i == lead and ch.isascii() and not ch.isalnum() and ch.isprintable()
+        elif ch in _ALWAYS or (line_start and i == lead and ch.isascii() and not ch.isalnum() and ch.isprintable()
                                and not ch.isspace()):
             out.append("\\" + ch)
         elif m and i == m.end(2) - 1:
@@ -215,9 +220,9 @@ def _note_markdown(note: Note, index: int) -> str:
         parts.append(comment)
     meta = []
     if note.tags:
-        meta.append("**Tags:** " + ", ".join(escape_line(t) for t in note.tags))
+        meta.append("**Tags:** " + ", ".join(escape_line(t, False) for t in note.tags))
     if note.entities:
-        meta.append("**Entities:** " + ", ".join(escape_line(n) for n in note.entity_names))
+        meta.append("**Entities:** " + ", ".join(escape_line(n, False) for n in note.entity_names))
     meta.append(f"**Link:** <{backlink_for(note)}>")
     meta.append(f"**Created:** {note.created} · **Modified:** {note.modified}")
     parts.append("  \n".join(meta))
@@ -230,8 +235,9 @@ def backlink_for(note: Note) -> str:
 
 
 def _article_markdown(article: ExportArticle, notes: list[Note], heading: str, first: int) -> str:
-    title = escape_line(" ".join(article.title.split())) or escape_line(article.path) or article.id
-    info = " · ".join(escape_line(x) for x in (article.source, article.date, article.path) if x)
+    title = escape_line(" ".join(article.title.split()) or article.path or article.id, False)
+    title = title.replace("#", "\\#")  # a trailing " #" would close the ATX heading
+    info = " · ".join(escape_line(x, False) for x in (article.source, article.date, article.path) if x)
     parts = [f"{heading} {title}"]
     if info:
         parts.append(f"*{info}*")
