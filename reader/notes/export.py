@@ -236,7 +236,7 @@ def backlink_for(note: Note) -> str:
 
 def _article_markdown(article: ExportArticle, notes: list[Note], heading: str, first: int) -> str:
     title = escape_line(" ".join(article.title.split()) or article.path or article.id, False)
-    title = title.replace("#", "\\#")  # a trailing " #" would close the ATX heading
+    title = re.sub(r"(?<!&)#", r"\\#", title)  # a trailing " #" would close the ATX heading
     info = " · ".join(escape_line(x, False) for x in (article.source, article.date, article.path) if x)
     parts = [f"{heading} {title}"]
     if info:
