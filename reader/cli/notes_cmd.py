@@ -101,9 +101,8 @@ def note_json(note: Note) -> dict:
     from reader.notes.export import backlink_for
 
     data = note_to_dict(note)
-    anchor = note.anchor
-    data["anchor"] = ({"state": anchor.state, "start": anchor.start, "end": anchor.end,
-                       "score": anchor.score} if anchor else None)
+    data["anchor"] = {"state": note.state, "start": note.start, "end": note.end,
+                      "score": note.anchor.score if note.anchor else 100.0}
     data["link"] = backlink_for(note)
     return data
 
