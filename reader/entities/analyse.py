@@ -1,0 +1,507 @@
+"""Per-document analysis: candidate mentions with exact offsets, plus the document's evidence.
+
+The result (:class:`DocAnalysis`) depends only on the text and the shipped lists, so the index
+can pickle one per article and reuse it until the file changes. Corpus-level decisions
+(acronyms used in other articles, surnames, user corrections) are made later by ``link``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from reader.entities import rules
+from reader.entities.lexicon import Lexicon
+from reader.entities.normalise import fold, key
+from reader.model import ACTOR, PLACE
+
+NORMAL = 0
+"""Candidate flag: a name in running text."""
+INITIAL = 1
+"""Candidate flag: a lone unknown word that starts a sentence (kept if the corpus confirms it)."""
+
+
+class Candidate(NamedTuple):
+    """One candidate mention found in a document."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+    """Normalised key of the surface (see :func:`reader.entities.normalise.key`)."""
+    known: int
+    """Index of a known (listed) entity in the lexicon, or -1 for a name found by rules."""
+    kind: str
+    type: str
+    flag: int = NORMAL
+
+
+@dataclass
+class DocAnalysis:
+    """Everything ``link`` needs to know about one document (picklable, text not included)."""
+
+    candidates: list[Candidate] = field(default_factory=list)
+    acronyms: list[tuple[str, str]] = field(default_factory=list)
+    """(acronym key, long-form key) pairs defined in the text: "Long Form (LF)"."""
+    formerly: list[tuple[str, str]] = field(default_factory=list)
+    """(name key, former name key) pairs: "X, formerly known as Y"."""
+    length: int = 0
+    """Length of the analysed text (a sanity check for callers)."""
+    lower_vocab: frozenset[str] = frozenset()
+    """Words written in lower case in the text: "housing" there means "Housing" is no name."""
+
+
+_WORD_LOWER = re.compile(r"(?<![\w\-])[a-z]{3,}(?![\w\-])")
+_CAPS_LINE_LETTERS = re.compile(r"[A-Za-z]")
+
+
+def _is_connector(tok: str) -> bool:
+    return tok in rules.CONNECTORS
+
+
+class Analyser:
+    """Runs the list matcher and the capitalisation rules over one text."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lex = lexicon
+
+    # -- list matches -------------------------------------------------------------------
+    def list_hits(self, text: str, caps_lines: list[tuple[int, int]]) -> list[tuple[int, int, int, bool]]:
+        """Leftmost-longest list matches ``(start, end, known index, acronym)`` in ``text``."""
+        folded = " " + fold(text) + " "
+        raw = []
+        for end_idx, (length, idx, acronym) in self.lex.automaton.iter(folded):
+            e = end_idx - 1
+            s = e - length
+            raw.append((s, e, idx, acronym))
+        if not raw:
+            return []
+        raw.sort(key=lambda h: (h[0], h[0] - h[1]))
+        out = []
+        last_end = -1
+        for s, e, idx, acronym in raw:
+            if s < last_end:
+                continue
+            if not self._case_ok(text, s, e, acronym, caps_lines):
+                continue
+            out.append((s, e, idx, acronym))
+            last_end = e
+        return out
+
+    @staticmethod
+    def _case_ok(text: str, s: int, e: int, acronym: bool, caps_lines) -> bool:
+        surface = text[s:e]
+        if acronym:
+            if not surface.isupper():
+                return False
+            letters = sum(c.isalpha() for c in surface)
+            if letters <= 3 and "." not in surface and _in_caps_line(s, caps_lines):
+                return False
+            return True
+        tokens = re.split(r"[^\w]+", surface)
+        saw_cap = False
+        for tok in tokens:
+            if not tok:
+                continue
+            if tok[0].isupper() or tok[0].isdigit():
+                saw_cap = True
+            elif tok not in rules.CONNECTORS:
+                return False
+        return saw_cap
+
+    # -- whole document -----------------------------------------------------------------
+    def analyse(self, text: str) -> DocAnalysis:
+        """Candidates and evidence for ``text`` (offsets are Python string offsets)."""
+        result = DocAnalysis(length=len(text))
+        if not text or not any(c.isupper() for c in text[:200000]) and text.islower():
+            return result
+        caps_lines, title_lines = _special_lines(text)
+        hits = self.list_hits(text, caps_lines)
+        hit_at = {h[0]: h for h in hits}
+        cands: list[Candidate] = []
+        covered_until = -1
+        lower_words = set(_WORD_LOWER.findall(text))
+        result.lower_vocab = frozenset(lower_words)
+        hit_iter_pos = 0
+        for m in rules.RUN_RE.finditer(text):
+            rs, re_ = m.start(), m.end()
+            # list hits that start before this run and were not consumed by a run
+            while hit_iter_pos < len(hits) and hits[hit_iter_pos][0] < rs:
+                h = hits[hit_iter_pos]
+                if h[0] >= covered_until:
+                    cands.append(self._known(text, h))
+                    covered_until = h[1]
+                hit_iter_pos += 1
+            if rs < covered_until:
+                continue
+            if _in_caps_line(rs, caps_lines):
+                continue  # list hits only in ALL-CAPS headlines
+            run_hits = []
+            while hit_iter_pos < len(hits) and hits[hit_iter_pos][0] < re_:
+                run_hits.append(hits[hit_iter_pos])
+                hit_iter_pos += 1
+            self._run(text, rs, re_, run_hits, cands, lower_words, title_lines)
+            covered_until = max(covered_until, re_, *(h[1] for h in run_hits))
+        while hit_iter_pos < len(hits):
+            h = hits[hit_iter_pos]
+            if h[0] >= covered_until:
+                cands.append(self._known(text, h))
+                covered_until = h[1]
+            hit_iter_pos += 1
+        _ = hit_at
+        cands.sort(key=lambda c: c.start)
+        result.candidates = _dedupe(cands)
+        self._evidence(text, result)
+        return result
+
+    def _known(self, text: str, hit: tuple[int, int, int, bool]) -> Candidate:
+        s, e, idx, _acr = hit
+        known = self.lex.get(idx)
+        surface = text[s:e]
+        return Candidate(s, e, surface, key(surface), idx, known.kind, known.type)
+
+    # -- one capitalised run ------------------------------------------------------------
+    def _run(self, text, rs, re_, run_hits, cands, lower_words, title_lines) -> None:
+        tokens = [(t.start() + rs, t.end() + rs, t.group()) for t in rules.TOKEN_RE.finditer(text[rs:re_])]
+        tokens = _split_hyphen_tails(tokens)
+        if not tokens:
+            for h in run_hits:
+                cands.append(self._known(text, h))
+            return
+        in_title = _in_caps_line(rs, title_lines)
+        sentence_start = _starts_sentence(text, rs)
+        # split the run into segments: list hits, and the rule text between them
+        segments: list[tuple[str, list]] = []
+        pos = 0
+        for h in run_hits:
+            before = [t for t in tokens[pos:] if t[1] <= h[0]]
+            if before:
+                segments.append(("rule", before))
+            segments.append(("hit", [h]))
+            pos = next((i for i, t in enumerate(tokens) if t[0] >= h[1]), len(tokens))
+        rest = tokens[pos:]
+        if rest:
+            segments.append(("rule", rest))
+        # a listed place inside a longer organisation/place/person name: the whole run wins
+        if run_hits and len(segments) > 1:
+            whole = self._whole_run_name(text, tokens, run_hits)
+            if whole is not None:
+                segments = [("rule", whole)]
+        prev_title = False
+        for i, (what, seg) in enumerate(segments):
+            if what == "hit":
+                cands.append(self._known(text, seg[0]))
+                prev_title = False
+                continue
+            first_in_sentence = sentence_start and i == 0
+            prev_title = self._rule_segment(
+                text, seg, cands, lower_words, first_in_sentence, in_title, prev_title
+            )
+
+    def _whole_run_name(self, text, tokens, run_hits):
+        """If the run is one name that merely contains a listed place, its tokens, else None."""
+        words = [t for t in tokens if t[2] not in rules.CONNECTORS]
+        if len(words) < 2:
+            return None
+        last = words[-1][2].lower().rstrip(".")
+        first = words[0][2].lower()
+        hit_kinds = [self.lex.get(h[2]) for h in run_hits]
+        if any(k.kind == ACTOR for k in hit_kinds):
+            return None
+        if last in rules.ORG_SUFFIXES or last in rules.PLACE_SUFFIXES:
+            if run_hits[-1][1] >= words[-1][1]:
+                return None  # the designator is part of the listed name itself
+            return _strip_front(tokens)
+        if first in rules.ORG_PREFIXES and any(t[2] == "of" for t in tokens):
+            return _strip_front(tokens)
+        if all(k.type in ("city", "region") for k in hit_kinds) and len(run_hits) == 1:
+            h = run_hits[0]
+            before = [t for t in words if t[1] <= h[0]]
+            if before and key(before[-1][2]) in self.lex_given_names():
+                return _strip_front(tokens)
+        return None
+
+    def lex_given_names(self) -> frozenset[str]:
+        """Keys of common given names."""
+        from reader.entities.gazetteer import load_given_names
+
+        return load_given_names()
+
+    def _rule_segment(self, text, seg, cands, lower_words, first_in_sentence, in_title, prev_title) -> bool:
+        """Turn a run segment not covered by lists into zero or more candidates."""
+        given = self.lex_given_names()
+        person_cue = prev_title
+        # strip leading titles, "The", sentence-initial common words, demonyms
+        designated = bool(seg) and _norm(seg[-1][2]) in rules.ORG_SUFFIXES | rules.PLACE_SUFFIXES.keys()
+        i = 0
+        while i < len(seg):
+            tok = seg[i][2]
+            low = _norm(tok)
+            if low in rules.TITLES or low.rstrip(".") in rules.TITLES:
+                if low in rules.PERSON_TITLES or low.rstrip(".") in rules.PERSON_TITLES:
+                    person_cue = True
+                i += 1
+                continue
+            if low in rules.CONNECTORS or low in rules.STOP_WORDS:
+                i += 1
+                continue
+            if not designated and _is_demonym(low, self.lex):
+                i += 1
+                continue
+            if i == 0 and first_in_sentence and low in lower_words:
+                i += 1
+                continue
+            break
+        seg = seg[i:]
+        while seg and (
+            seg[-1][2] in rules.CONNECTORS
+            or _is_demonym(_norm(seg[-1][2]), self.lex)
+            or (_norm(seg[-1][2]) in rules.STOP_WORDS and _norm(seg[-1][2]) not in rules.ORG_SUFFIXES)
+        ):
+            seg = seg[:-1]
+        if not seg:
+            return person_cue
+        # split at "and" unless the part before it has "of" (Ministry of Foreign Affairs and X)
+        for j, t in enumerate(seg):
+            if t[2] == "and" and not any(u[2] == "of" for u in seg[:j]):
+                left, right = seg[:j], seg[j + 1 :]
+                self._rule_segment(text, left, cands, lower_words, first_in_sentence, in_title, person_cue)
+                self._rule_segment(text, right, cands, lower_words, False, in_title, False)
+                return False
+        words = [t for t in seg if t[2] not in rules.CONNECTORS]
+        s, e = seg[0][0], seg[-1][1]
+        surface = text[s:e]
+        if surface.endswith(".") and not re.search(r"[A-Z]\.[A-Z]\.?$|\b[A-Z][a-z]?\.$", surface):
+            surface = surface[:-1]
+            e -= 1
+        if surface.endswith(".") and len(words) == 1 and len(surface) <= 3:
+            return person_cue  # a lone initial
+        k = key(surface)
+        if not k or len(k) < 2:
+            return person_cue
+        single = len(words) == 1
+        tok0 = words[0][2]
+        if single:
+            low = _norm(tok0)
+            if low in rules.STOP_WORDS or low in rules.TITLES or _is_demonym(low, self.lex):
+                return person_cue
+            if low in lower_words and not person_cue:
+                return person_cue  # written in lower case elsewhere: a common word
+        kind, typ = self._classify(text, seg, words, s, e, person_cue, given)
+        flag = NORMAL
+        if single and first_in_sentence and not person_cue:
+            flag = INITIAL
+        if in_title:
+            flag = INITIAL
+        cands.append(Candidate(s, e, surface, k, -1, kind, typ, flag))
+        return False
+
+    def _classify(self, text, seg, words, s, e, person_cue, given) -> tuple[str, str]:
+        """Kind and type of an unlisted name from its designators and context."""
+        last = words[-1][2].lower().rstrip(".")
+        first = words[0][2].lower()
+        if last in rules.PLACE_SUFFIXES and len(words) > 1:
+            return PLACE, rules.PLACE_SUFFIXES[last]
+        if last in rules.ORG_SUFFIXES and len(words) > 1:
+            if last in ("hospital", "church", "mosque", "university", "college", "school"):
+                return PLACE, "facility"
+            return ACTOR, "organisation"
+        if first in rules.ORG_PREFIXES and len(words) > 1:
+            return ACTOR, "organisation"
+        if first in rules.PLACE_PREFIXES and len(words) > 1 and not person_cue:
+            return PLACE, rules.PLACE_PREFIXES[first]
+        if person_cue:
+            return ACTOR, "person"
+        after = text[e : e + 40]
+        if rules.PERSON_AFTER.match(after):
+            return ACTOR, "person"
+        if key(words[0][2]) in given and len(words) >= 2:
+            return ACTOR, "person"
+        before = text[max(0, s - 12) : s].split()
+        if len(words) == 1 and before and before[-1].lower() in rules.PLACE_CUE_WORDS:
+            return PLACE, "place"
+        if len(words) in (2, 3) and all(w[2][:1].isupper() and w[2][1:].islower() for w in words):
+            return ACTOR, "person"
+        if len(words) == 1 and words[0][2].isupper() and len(words[0][2]) >= 2:
+            return ACTOR, "organisation"
+        return ACTOR, "organisation" if len(words) > 1 else "unknown"
+
+    # -- evidence ---------------------------------------------------------------------
+    def _evidence(self, text: str, result: DocAnalysis) -> None:
+        if "(" in text:
+            for m in rules.ACRONYM_DEF_RE.finditer(text):
+                long_form, acr = m.group(1), m.group(2)
+                long_form = _trim_long_form(long_form, acr)
+                if long_form:
+                    result.acronyms.append((key(acr), key(long_form)))
+        low = text.lower()
+        if "formerly" in low or "previously" in low or "originally" in low or "once known" in low:
+            for m in rules.FORMERLY_RE.finditer(text):
+                old_start, old_end = m.start(1), m.end(1)
+                old = _strip_possessive(m.group(1))
+                subject = None
+                for c in result.candidates:
+                    if c.end <= m.start() and m.start() - c.end < 60:
+                        subject = c
+                    if c.start >= m.start():
+                        break
+                if subject is not None and key(old):
+                    result.formerly.append((subject.key, key(old)))
+                    if not any(c.start == old_start for c in result.candidates):
+                        _ = old_end
+
+
+def _strip_possessive(name: str) -> str:
+    return re.sub(r"['’]s?$", "", name)
+
+
+def _trim_long_form(long_form: str, acronym: str) -> str | None:
+    """The words of ``long_form`` that the acronym abbreviates (initials check), or None."""
+    words = long_form.split()
+    letters = [c for c in acronym if c.isalpha()]
+    if len(letters) < 2:
+        return None
+    sig = [w for w in words if w[:1].isupper()]
+    # take the shortest tail of words whose capitalised initials cover the acronym's letters
+    for n in range(1, len(words) + 1):
+        tail = words[-n:]
+        if not tail[0][:1].isupper():
+            continue
+        inits = "".join(w[0] for w in tail if w[:1].isupper()).upper()
+        parts = "".join(re.sub(r"[^A-Z]", "", w) for w in tail)
+        if inits == "".join(letters).upper() or parts == "".join(letters).upper():
+            return " ".join(tail)
+        if inits.startswith(letters[0].upper()) and _subsequence("".join(letters).upper(), parts):
+            if len(tail) >= len(letters) - 1:
+                return " ".join(tail)
+    _ = sig
+    return None
+
+
+def _subsequence(needle: str, hay: str) -> bool:
+    it = iter(hay)
+    return all(ch in it for ch in needle)
+
+
+def _norm(word: str) -> str:
+    """Lower case, curly apostrophe straightened, trailing full stop dropped."""
+    return word.lower().replace("’", "'").rstrip(".")
+
+
+def _is_demonym(low: str, lex: Lexicon) -> bool:
+    """"Russian", "Iraqi", "Kurdish", "Syrians": an adjective/people of a listed place."""
+    low = low.replace("’", "'")
+    if low.endswith("'s"):
+        low = low[:-2]
+    if "-" in low:
+        return all(
+            p in rules.COMBINING_FORMS or _is_demonym(p, lex) for p in low.split("-") if p
+        )
+    if low in rules.DEMONYMS or low.rstrip("s") in rules.DEMONYMS:
+        return True
+    if not low.isalpha() or len(low) < 4:
+        return False
+    for suf in rules.DEMONYM_SUFFIXES:
+        if low.endswith(suf) and len(low) - len(suf) >= 3:
+            stem = low[: -len(suf)]
+            if lex.place_prefixes.has_prefix(stem) and lex.lookup(low) is None:
+                # "Syrian" -> "syri..." (Syria); a listed name itself is not a demonym
+                return _country_like(stem, lex)
+    return False
+
+
+def _country_like(stem: str, lex: Lexicon) -> bool:
+    for ending in ("", "a", "ia", "y", "e", "o", "istan", "land", "ey"):
+        idx = lex.lookup(stem + ending)
+        if idx is not None and lex.get(idx).type in ("country", "region"):
+            return True
+    return False
+
+
+def _split_hyphen_tails(tokens):
+    """"UK-based" -> "UK"; "Assad-backed" -> "Assad" (a lower-case tail is not part of a name)."""
+    out = []
+    for s, e, tok in tokens:
+        if "-" in tok:
+            parts = tok.split("-")
+            if parts[-1][:1].islower() and parts[-1] not in rules.CONNECTORS:
+                keep = "-".join(p for p in parts[:1])
+                e = s + len(keep)
+                tok = keep
+                out.append((s, e, tok))
+                out.append((e, e, "and"))  # a break: never join across it
+                continue
+        out.append((s, e, tok))
+    return out
+
+
+def _strip_front(tokens):
+    i = 0
+    while i < len(tokens) and (
+        _norm(tokens[i][2]) in rules.TITLES or _norm(tokens[i][2]) in rules.STOP_WORDS
+    ):
+        i += 1
+    return tokens[i:]
+
+
+def _starts_sentence(text: str, pos: int) -> bool:
+    j = pos - 1
+    while j >= 0 and text[j] in " \t\"'“‘(":
+        j -= 1
+    if j < 0:
+        return True
+    ch = text[j]
+    if ch in "\n.!?:;—•*#|>":
+        if ch == "." and j >= 2 and text[j - 2 : j + 1] in ("Mr.", "Dr.", "Ms.", "St."):
+            return False
+        return True
+    return False
+
+
+def _needs_lower(text: str, pos: int) -> bool:
+    return _starts_sentence(text, pos)
+
+
+def _special_lines(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Line ranges written in capitals (Reuters titles) and in Title Case (headlines)."""
+    caps: list[tuple[int, int]] = []
+    titles: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        if line.strip():
+            letters = [c for c in line if c.isalpha()]
+            if len(letters) >= 4:
+                upper = sum(c.isupper() for c in letters)
+                if upper / len(letters) > 0.7:
+                    caps.append((pos, end))
+                else:
+                    words = [w for w in line.split() if w[:1].isalpha()]
+                    if 3 <= len(words) <= 25 and not line.rstrip().endswith((".", '"', "”")):
+                        capped = sum(w[0].isupper() for w in words if len(w) > 3)
+                        longw = sum(1 for w in words if len(w) > 3)
+                        if longw >= 3 and capped / longw >= 0.8:
+                            titles.append((pos, end))
+        pos = end + 1
+    return caps, titles
+
+
+def _in_caps_line(pos: int, ranges: list[tuple[int, int]]) -> bool:
+    """True if ``pos`` falls inside one of the sorted, disjoint ``ranges``."""
+    if not ranges:
+        return False
+    i = bisect.bisect_right(ranges, (pos, float("inf"))) - 1
+    return i >= 0 and ranges[i][0] <= pos < ranges[i][1]
+
+
+def _dedupe(cands: list[Candidate]) -> list[Candidate]:
+    out: list[Candidate] = []
+    last_end = -1
+    for c in cands:
+        if c.start < last_end or c.end <= c.start:
+            continue
+        out.append(c)
+        last_end = c.end
+    return out

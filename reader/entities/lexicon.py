@@ -1,0 +1,118 @@
+"""One compiled multi-pattern matcher (pyahocorasick) over every known place and actor alias.
+
+Text is folded character by character (same length: lower case, no diacritics, every
+non-alphanumeric character a space), so "al-Sham", "al Sham" and "AL-SHAM" all hit the key
+`` al sham ``. Each hit is then checked against the capitalisation of the alias forms it
+came from, so "reading" never matches a town and "who" never matches WHO.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import ahocorasick
+
+from reader.entities.actors import load_actors
+from reader.entities.gazetteer import PrefixIndex, load_places
+from reader.entities.normalise import fold, key, slug
+from reader.model import ACTOR, PLACE
+
+
+@dataclass(frozen=True)
+class Known:
+    """An entity of the shipped lists (a gazetteer place or a table actor)."""
+
+    id: str
+    name: str
+    kind: str
+    type: str
+    surname: bool = False
+
+
+class Lexicon:
+    """Every known entity and the automaton over their aliases.
+
+    Automaton values are ``(key length, entity index, acronym?)``; an acronym key only
+    matches text written in capitals ("WHO", not "who").
+    """
+
+    def __init__(self) -> None:
+        self._actors: list[Known] = []
+        self.surnames: dict[str, list[int]] = {}
+        """Surname key -> table persons flagged ``surname: true``."""
+        pairs: list[tuple[int, str]] = []
+        for actor in load_actors():
+            idx = len(self._actors)
+            self._actors.append(Known(slug(actor.name), actor.name, ACTOR, actor.type, actor.surname))
+            pairs.extend((idx, alias) for alias in (actor.name, *actor.aliases))
+            if actor.surname and actor.type == "person":
+                last = key(actor.name).split()[-1]
+                self.surnames.setdefault(last, []).append(idx)
+        self._places = load_places()
+        offset = len(self._actors)
+        place_keys = _fold_many([p.name for p in self._places])
+        self._place_keys = place_keys
+        for i, place in enumerate(self._places):
+            pairs.append((offset + i, place.name))
+            pairs.extend((offset + i, alias) for alias in place.aliases)
+        self.place_prefixes = PrefixIndex(place_keys)
+        folded = _fold_many([alias for _, alias in pairs])
+        values: dict[str, list] = {}
+        for (idx, alias), k in zip(pairs, folded, strict=True):
+            if len(k) < 2:
+                continue
+            current = values.get(k)
+            if current is None:
+                values[k] = [len(k), idx, alias.isupper()]
+            elif current[1] == idx:
+                current[2] = current[2] and alias.isupper()
+            # else: first list wins a conflict (actors before places)
+        self.automaton = ahocorasick.Automaton()
+        add = self.automaton.add_word
+        for k, value in values.items():
+            add(f" {k} ", tuple(value))
+        self.automaton.make_automaton()
+        self._ids: dict[str, int] | None = None
+
+    def __len__(self) -> int:
+        return len(self._actors) + len(self._places)
+
+    def get(self, idx: int) -> Known:
+        """The known entity at ``idx`` (actors first, then places)."""
+        if idx < len(self._actors):
+            return self._actors[idx]
+        place = self._places[idx - len(self._actors)]
+        pid = "-".join(self._place_keys[idx - len(self._actors)].split()) or slug(place.name)
+        return Known(pid, place.name, PLACE, place.type)
+
+    def lookup(self, name_key: str) -> int | None:
+        """Index of the known entity with this alias key (a :func:`key`), or None."""
+        value = self.automaton.get(f" {name_key} ", None)
+        return None if value is None else value[1]
+
+    def by_id(self, entity_id: str) -> Known | None:
+        """The known entity with this id, or None."""
+        if self._ids is None:
+            self._ids = {}
+            for i in range(len(self)):
+                self._ids.setdefault(self.get(i).id, i)
+        idx = self._ids.get(entity_id)
+        return None if idx is None else self.get(idx)
+
+
+def _fold_many(items: list[str]) -> list[str]:
+    """Normalised keys (:func:`fold`, single-spaced) of many strings in one ``translate`` call."""
+    joined = fold("\n".join(items))
+    out = []
+    pos = 0
+    for item in items:
+        out.append(" ".join(joined[pos : pos + len(item)].split()))
+        pos += len(item) + 1
+    return out
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The process-wide lexicon (built once, ~0.3 s)."""
+    return Lexicon()

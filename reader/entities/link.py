@@ -1,0 +1,369 @@
+"""Corpus-level linking: turn every document's candidates into mentions of stable entities.
+
+Order of decisions for one candidate (all keyed on normalised names, so case, diacritics,
+hyphens and quotes never split an entity):
+
+1. a surface the user marked "not an entity" is dropped;
+2. a listed entity (gazetteer / actor table) or a user alias gives the entity directly;
+3. an acronym defined anywhere in the corpus ("Long Name (LN)") links to its long form, and
+   "X, formerly known as Y" links Y to X;
+4. a lone surname links to the one person of the corpus whose full name ends with it
+   (several such persons: it stays separate);
+5. otherwise the name is its own entity, id = slug of its name (stable across runs).
+A lone word that only ever starts sentences is kept only if the corpus also has it mid-sentence.
+User corrections (merge, split, rename, kind) are applied last.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Mapping
+
+from rapidfuzz import fuzz, process
+
+from reader.entities.analyse import INITIAL, DocAnalysis
+from reader.entities.corrections import CorrectionSet
+from reader.entities.lexicon import Lexicon
+from reader.entities.normalise import key, slug, tight_key
+from reader.model import ACTOR, KINDS, PLACE, Entity, Mention
+
+_PERSON_PARTICLES = frozenset("al el bin ibn abu de da di van von der la le".split())
+
+
+def _surname(name_key: str) -> str:
+    parts = name_key.split()
+    last = parts[-1] if parts else ""
+    return last
+
+
+class Linking:
+    """The linked corpus: entities, per-document mentions, reverse index and alias lookup."""
+
+    def __init__(self) -> None:
+        self.entities: dict[str, Entity] = {}
+        self._mentions: dict[str, list[tuple[int, int, str, str]]] = {}
+        self._articles: dict[str, Counter] = defaultdict(Counter)
+        self._alias_index: dict[str, str] = {}
+        self._tight_index: dict[str, str] = {}
+        self._choices: list[str] | None = None
+
+    # -- queries -----------------------------------------------------------------------
+    def mentions(self, doc_id: str) -> list[Mention]:
+        """Mentions in one document, sorted by start offset."""
+        out = []
+        for start, end, text, eid in self._mentions.get(doc_id, ()):
+            ent = self.entities[eid]
+            out.append(Mention(start, end, text, eid, ent.name, ent.kind, ent.type))
+        return out
+
+    def doc_ids(self) -> list[str]:
+        """Every document id that was linked."""
+        return list(self._mentions)
+
+    def articles_of(self, entity_id: str) -> dict[str, int]:
+        """doc id -> number of mentions of the entity there."""
+        return dict(self._articles.get(entity_id, {}))
+
+    def resolve(self, name_or_id: str, kind: str | None = None) -> Entity | None:
+        """The entity with this id or any alias (normalised: case, diacritics, hyphens, quotes)."""
+        if not name_or_id:
+            return None
+        ent = self.entities.get(name_or_id)
+        if ent is None:
+            eid = self._alias_index.get(key(name_or_id)) or self._tight_index.get(
+                tight_key(name_or_id)
+            )
+            if eid is None:
+                eid = self._alias_index.get(slug(name_or_id).replace("-", " "))
+            ent = self.entities.get(eid) if eid else None
+        if ent is not None and kind is not None and ent.kind != kind:
+            return None
+        return ent
+
+    def search_names(self, query: str, limit: int = 20) -> list[Entity]:
+        """Entities whose name or an alias starts with or fuzzily matches ``query``."""
+        q = key(query)
+        if not q:
+            ranked = sorted(self.entities.values(), key=lambda e: (-e.mention_count, e.name))
+            return ranked[:limit]
+        prefix = []
+        seen = set()
+        for alias_key, eid in self._alias_index.items():
+            if alias_key.startswith(q) and eid not in seen:
+                seen.add(eid)
+                prefix.append(self.entities[eid])
+        prefix.sort(key=lambda e: (-e.mention_count, e.name))
+        out = prefix[:limit]
+        if len(out) < limit:
+            if self._choices is None:
+                self._choices = list(self._alias_index)
+            for alias_key, _score, _ in process.extract(
+                q, self._choices, scorer=fuzz.WRatio, limit=limit * 3, score_cutoff=70
+            ):
+                eid = self._alias_index[alias_key]
+                if eid not in seen:
+                    seen.add(eid)
+                    out.append(self.entities[eid])
+                if len(out) >= limit:
+                    break
+        return out
+
+    # -- building ----------------------------------------------------------------------
+    def _index_aliases(self) -> None:
+        for ent in self.entities.values():
+            for alias in (ent.name, *ent.aliases):
+                self._alias_index.setdefault(key(alias), ent.id)
+                self._tight_index.setdefault(tight_key(alias), ent.id)
+        for ent in self.entities.values():
+            self._alias_index.setdefault(ent.id.replace("-", " "), ent.id)
+
+
+class _Node:
+    """A mutable entity under construction."""
+
+    __slots__ = ("id", "name", "kind", "type", "aliases", "votes")
+
+    def __init__(self, eid: str, name: str, kind: str, typ: str) -> None:
+        self.id = eid
+        self.name = name
+        self.kind = kind
+        self.type = typ
+        self.aliases: dict[str, str] = {}
+        self.votes: Counter = Counter()
+
+
+def link(
+    lexicon: Lexicon,
+    analyses: Mapping[str, DocAnalysis],
+    corrections: CorrectionSet | None = None,
+) -> Linking:
+    """Link every document's candidates to entities (see the module docstring)."""
+    corr = corrections or CorrectionSet()
+    ignored = corr.ignored_keys()
+    user_alias = corr.alias_keys()  # alias key -> entity id/alias text (resolved below)
+
+    # corpus evidence --------------------------------------------------------------------
+    acronym_longs: dict[str, Counter] = defaultdict(Counter)
+    formerly: dict[str, str] = {}
+    confirmed: set[str] = set()
+    rule_forms: dict[str, Counter] = defaultdict(Counter)
+    person_fulls: dict[str, set[str]] = defaultdict(set)  # surname -> full-name keys
+    corpus_lower: set[str] = set()
+    for analysis in analyses.values():
+        corpus_lower.update(analysis.lower_vocab)
+        for acr, long_key in analysis.acronyms:
+            acronym_longs[acr][long_key] += 1
+        for new, old in analysis.formerly:
+            formerly[old] = new
+        for c in analysis.candidates:
+            if c.flag != INITIAL:
+                confirmed.add(c.key)
+            if c.known < 0:
+                rule_forms[c.key][(c.kind, c.type)] += 1
+            is_person = c.type == "person" or (
+                c.known >= 0 and lexicon.get(c.known).type == "person"
+            )
+            if is_person and " " in c.key:
+                person_fulls[_surname(c.key)].add(c.known if c.known >= 0 else c.key)
+    acronym_map: dict[str, str] = {}
+    for acr, longs in acronym_longs.items():
+        (best, n), *rest = longs.most_common()
+        if not rest or n > rest[0][1]:
+            acronym_map[acr] = best
+
+    nodes: dict[str, _Node] = {}
+    known_node: dict[int, str] = {}
+    key_node: dict[str, str] = {}
+
+    def node_for_known(idx: int) -> str:
+        eid = known_node.get(idx)
+        if eid is None:
+            k = lexicon.get(idx)
+            eid = k.id
+            if eid not in nodes:
+                nodes[eid] = _Node(eid, k.name, k.kind, k.type)
+            known_node[idx] = eid
+        return eid
+
+    def node_for_key(name_key: str, surface: str, seen_in_corpus: set[str]) -> str | None:
+        """Entity id of a rule-found name, following acronym/formerly/surname evidence."""
+        eid = key_node.get(name_key)
+        if eid is not None:
+            return eid
+        target = None
+        long_key = acronym_map.get(name_key)
+        if long_key is not None and long_key != name_key:
+            target = _target_of_key(long_key)
+        if target is None and name_key in formerly and formerly[name_key] != name_key:
+            target = _target_of_key(formerly[name_key])
+        if target is None and " " not in name_key:
+            fulls = person_fulls.get(name_key)
+            if fulls and len(fulls) == 1:
+                (full,) = fulls
+                target = node_for_known(full) if isinstance(full, int) else _target_of_key(full)
+            elif not fulls:
+                table = lexicon.surnames.get(name_key)
+                if table and len(table) == 1:
+                    target = node_for_known(table[0])
+        if target is None:
+            forms = rule_forms.get(name_key)
+            kind, typ = _vote(forms) if forms else (ACTOR, "unknown")
+            eid = _fresh_id(slug(surface), kind)
+            if eid not in nodes:
+                nodes[eid] = _Node(eid, surface, kind, typ)
+            target = eid
+        key_node[name_key] = target
+        return target
+
+    def _target_of_key(name_key: str) -> str | None:
+        idx = lexicon.lookup(name_key)
+        if idx is not None:
+            return node_for_known(idx)
+        eid = key_node.get(name_key)
+        if eid is not None:
+            return eid
+        if name_key in rule_forms:
+            kind, typ = _vote(rule_forms[name_key])
+            eid = _fresh_id(slug(name_key), kind)
+            if eid not in nodes:
+                nodes[eid] = _Node(eid, _display(name_key, surfaces), kind, typ)
+            key_node[name_key] = eid
+            return eid
+        return None
+
+    def _fresh_id(base: str, kind: str) -> str:
+        if lexicon.by_id(base) is not None and lexicon.by_id(base).kind != kind:
+            return f"{base}-{kind}"
+        return base
+
+    surfaces: dict[str, str] = {}
+    for analysis in analyses.values():
+        for c in analysis.candidates:
+            if c.known < 0 and c.key not in surfaces and c.flag != INITIAL:
+                surfaces[c.key] = c.text
+
+    linking = Linking()
+    raw: dict[str, list[tuple[int, int, str, str, str]]] = {}
+    for doc_id, analysis in analyses.items():
+        out = []
+        for c in analysis.candidates:
+            if c.key in ignored:
+                continue
+            if c.key in user_alias:
+                out.append((c.start, c.end, c.text, "@" + user_alias[c.key], c.key))
+                continue
+            if c.known >= 0:
+                eid = node_for_known(c.known)
+            else:
+                if c.flag == INITIAL and c.key not in confirmed and lexicon.lookup(c.key) is None:
+                    continue
+                if c.type in ("unknown", "organisation") and c.key not in acronym_map and all(
+                    w in corpus_lower or len(w) < 3 for w in c.key.split()
+                ):
+                    continue  # every word is written in lower case somewhere: common words
+                eid = node_for_key(c.key, surfaces.get(c.key, c.text), confirmed)
+                if eid is None:
+                    continue
+            out.append((c.start, c.end, c.text, eid, c.key))
+        raw[doc_id] = out
+
+    # user corrections: aliases, merges, splits, renames, kinds -------------------------------
+    pre = Linking()
+    pre.entities = {n.id: Entity(n.id, n.name, n.kind, n.type) for n in nodes.values()}
+    for doc_mentions in raw.values():
+        for _s, _e, text, eid, _k in doc_mentions:
+            if not eid.startswith("@"):
+                nodes[eid].aliases.setdefault(key(text), text)
+    for n in nodes.values():
+        pre.entities[n.id].aliases = list(n.aliases.values())
+    pre._index_aliases()
+    redirect, split_keys, renames, kinds = corr.plan(pre, lexicon)
+    for old_key, new_key in formerly.items():
+        old_id, new_id = _target_of_key(old_key), _target_of_key(new_key)
+        if old_id and new_id and old_id != new_id and old_id not in redirect:
+            redirect.setdefault(old_id, new_id)
+    for split_key, (from_id, new_name) in split_keys.items():
+        nid = slug(new_name)
+        if nid in nodes and nid != from_id:
+            nid = f"{nid}-split"
+        old = nodes.get(from_id)
+        if nid not in nodes:
+            nodes[nid] = _Node(nid, new_name, old.kind if old else ACTOR, old.type if old else "")
+        split_keys[split_key] = (from_id, nid)
+
+    def final_id(eid: str) -> str:
+        seen = set()
+        while eid in redirect and eid not in seen:
+            seen.add(eid)
+            eid = redirect[eid]
+        return eid
+
+    for doc_id, doc_mentions in raw.items():
+        final = []
+        for s, e, text, eid, k in doc_mentions:
+            if eid.startswith("@"):
+                ent = pre.resolve(eid[1:])
+                if ent is None:
+                    eid = _fresh_id(slug(eid[1:]), ACTOR)
+                    if eid not in nodes:
+                        nodes[eid] = _Node(eid, eid[1:], ACTOR, "unknown")
+                else:
+                    eid = ent.id
+            sk = split_keys.get(k)
+            if sk is not None and final_id(eid) == final_id(sk[0]):
+                eid = sk[1]
+            eid = final_id(eid)
+            final.append((s, e, text, eid))
+        linking._mentions[doc_id] = final
+
+    # entity table ----------------------------------------------------------------------
+    counts: Counter = Counter()
+    for doc_id, doc_mentions in linking._mentions.items():
+        for _s, _e, text, eid in doc_mentions:
+            counts[eid] += 1
+            linking._articles[eid][doc_id] += 1
+            node = nodes[eid]
+            node.aliases.setdefault(key(text), text)
+    for eid in counts:
+        node = nodes[eid]
+        name = renames.get(eid, node.name)
+        kind, typ = kinds.get(eid, (node.kind, node.type))
+        if kind not in KINDS:
+            kind = node.kind
+        aliases = sorted({a for a in node.aliases.values() if key(a) != key(name)})
+        linking.entities[eid] = Entity(
+            id=eid,
+            name=name,
+            kind=kind,
+            type=typ or node.type,
+            aliases=aliases,
+            mention_count=counts[eid],
+            article_count=len(linking._articles[eid]),
+        )
+    for alias_key, target in user_alias.items():
+        ent = pre.resolve(target)
+        if ent is not None and final_id(ent.id) in linking.entities:
+            linking._alias_index.setdefault(alias_key, final_id(ent.id))
+    linking._index_aliases()
+    # ids that were merged away still resolve to their new entity
+    for old, _new in redirect.items():
+        new = final_id(old)
+        if new in linking.entities:
+            linking._alias_index.setdefault(old.replace("-", " "), new)
+    _ = PLACE
+    return linking
+
+
+def _vote(forms: Counter) -> tuple[str, str]:
+    """Majority kind, then the most specific type seen for it."""
+    kinds = Counter()
+    for (kind, typ), n in forms.items():
+        kinds[kind] += n * (1 if typ in ("unknown", "place") else 2)
+    kind = kinds.most_common(1)[0][0]
+    types = Counter({t: n for (k, t), n in forms.items() if k == kind and t != "unknown"})
+    typ = types.most_common(1)[0][0] if types else "unknown"
+    return kind, typ
+
+
+def _display(name_key: str, surfaces: dict[str, str]) -> str:
+    return surfaces.get(name_key) or " ".join(w.capitalize() for w in name_key.split())

@@ -1,0 +1,194 @@
+"""Word lists and patterns for names that are in no list: titles, designators, cues, stop words.
+
+Everything here is general English news usage (not tuned to any corpus): person titles that
+are stripped from spans but mark a person, designators that make a capitalised sequence an
+organisation or a place, connectors allowed inside names, and words that are capitalised
+only because they start a sentence or are demonyms.
+"""
+
+from __future__ import annotations
+
+import re
+
+CONNECTORS = frozenset(
+    "of for and the de du des la le van von der den da di dos das del al el bin ibn bint ben "
+    "abu ul y e on in at ad ash as ar an at az".split()
+)
+"""Lower-case words allowed inside a name ("Bank of England", "Osama bin Laden")."""
+
+ARTICLE_PREFIXES = frozenset("al el ad ash as ar an at az ech es et er".split())
+"""Arabic article prefixes written with a hyphen ("al-Assad", "ash-Sham")."""
+
+TITLES = frozenset(
+    """president vice prime minister ministers secretary chancellor king queen prince princess
+    crown sheikh shaikh sheik emir general gen gen. lieutenant lt lt. colonel col col.
+    major maj maj. brigadier captain capt capt. sergeant sgt sgt. commander admiral adm
+    marshal mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady sen sen. senator rep rep.
+    representative gov gov. governor mayor ambassador envoy judge justice pope cardinal
+    bishop archbishop rabbi imam ayatollah grand mufti professor prof prof. spokesman
+    spokeswoman spokesperson chief director deputy foreign defence defense interior
+    finance health justice state premier chairman chairwoman chair ceo leader
+    commissioner inspector officer private corporal sgt. pvt agent detective coach
+    secretary-general former late acting interim opposition rebel militant
+    saint st st. father brother sister mother""".split()
+)
+"""Words stripped from the front of a span; a following name is likely a person."""
+
+PERSON_TITLES = frozenset(
+    """president minister king queen prince princess sheikh shaikh emir general gen gen.
+    lieutenant lt lt. colonel col col. major maj maj. brigadier captain capt capt. sergeant
+    sgt sgt. commander admiral adm marshal mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord
+    lady sen sen. senator rep rep. governor gov gov. mayor ambassador envoy judge pope
+    cardinal bishop archbishop rabbi imam ayatollah professor prof prof. spokesman
+    spokeswoman spokesperson chancellor premier chairman chairwoman secretary corporal
+    private pvt agent detective coach saint""".split()
+)
+
+ORG_SUFFIXES = frozenset(
+    """ministry forces force army front agency council committee party brigade brigades
+    battalion battalions regiment corps division command group organisation organization
+    association union company corporation corp corp. inc inc. ltd ltd. plc llc co co.
+    bank institute foundation fund movement alliance coalition authority commission
+    court office department services service police guard guards news times post
+    television tv radio network observatory league federation club team airlines airways
+    society trust board bureau administration government parliament assembly congress
+    senate cabinet navy unit units squadron wing fleet militia militias regime
+    establishment directorate center centre university college school academy hospital
+    church mosque monitor group's institution party's network's""".split()
+)
+"""Last words that make a capitalised sequence an organisation (or a facility, see below)."""
+
+ORG_PREFIXES = frozenset(
+    """ministry bank university army council department office court college institute
+    school church house""".split()
+)
+"""First words of "X of Y" organisations ("Ministry of Defence", "University of Aleppo")."""
+
+PLACE_SUFFIXES = {
+    "province": "region", "governorate": "region", "district": "district", "region": "region",
+    "county": "region", "state": "region", "oblast": "region", "prefecture": "region",
+    "city": "city", "town": "city", "village": "city", "municipality": "city",
+    "airport": "facility", "airbase": "facility", "base": "facility", "highway": "facility",
+    "road": "facility", "street": "facility", "avenue": "facility", "square": "facility",
+    "bridge": "facility", "dam": "facility", "crossing": "facility", "port": "facility",
+    "harbour": "facility", "harbor": "facility", "camp": "facility", "prison": "facility",
+    "stadium": "facility", "palace": "facility", "plant": "facility", "field": "facility",
+    "river": "river", "mountains": "region", "mountain": "region", "hills": "region",
+    "valley": "region", "plain": "region", "desert": "region", "peninsula": "region",
+    "island": "region", "islands": "region", "lake": "sea", "sea": "sea", "gulf": "sea",
+    "bay": "sea", "strait": "sea", "canal": "facility", "ocean": "sea", "heights": "region",
+    "park": "facility", "neighbourhood": "district", "neighborhood": "district",
+    "quarter": "district", "countryside": "region", "coast": "region",
+}
+"""Last words that make a capitalised sequence a place, with the place type."""
+
+PLACE_PREFIXES = {
+    "mount": "region", "lake": "sea", "gulf": "sea", "port": "city", "fort": "city",
+    "cape": "region", "camp": "facility", "bay": "sea", "lake": "sea", "river": "river",
+    "isle": "region", "san": "city", "santa": "city", "saint": "city", "st": "city",
+    "st.": "city", "new": "city", "north": "region", "south": "region", "east": "region",
+    "west": "region", "northern": "region", "southern": "region", "eastern": "region",
+    "western": "region", "upper": "region", "lower": "region", "greater": "region",
+}
+"""First words of place names ("Mount Hermon", "Gulf of Aden", "North Waziristan")."""
+
+PLACE_CUE_WORDS = frozenset(
+    "in near outside around across into towards toward throughout inside from".split()
+)
+"""A lone unknown name right after one of these is more likely a place."""
+
+PERSON_AFTER = re.compile(
+    r"^(?:,? (?:said|says|told|added|wrote|asked|explained|stated|noted|argued|"
+    r"a spokes(?:man|woman|person)|the spokes(?:man|woman|person)|who |whose )"
+    r"|,? \d{1,3}, )"
+)
+"""Text right after a name that marks a person ("Smith said", "Smith, 45,")."""
+
+STOP_WORDS = frozenset(
+    """a an the this that these those there their they them then than thus this it its
+    he she his her him we our us you your i me my mine who whom whose which what when where
+    why how whether while if unless until after before since because although though as at
+    by for from in into of off on onto out over under up down with within without about
+    above across against along among around behind below beneath beside besides between
+    beyond during except inside near outside through throughout toward towards upon via
+    and or but nor so yet also too very just only even still already again ever never
+    not no yes all any both each every few many more most much other others some such
+    own same one two three four five six seven eight nine ten first second third last
+    next new old many several another can could may might must shall should will would
+    do does did done be is are was were been being have has had having get got let
+    according meanwhile however moreover furthermore nevertheless nonetheless instead
+    otherwise therefore indeed later earlier today yesterday tomorrow now here once
+    despite amid amidst following regarding including unlike like per
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december
+    mr mrs ms dr sir madam please thank thanks yes okay ok oh
+    breaking update updated exclusive analysis opinion editorial comment video photo
+    photos watch read more related reuters's said says report reports reported
+    many most some several police officials government rebels troops forces fighters
+    residents witnesses sources analysts observers experts activists militants
+    islamist islamists jihadist jihadists muslim muslims christian christians jewish jews
+    sunni sunnis shia shiite shiites shi'ite alawite alawites kurd kurds arab arabs
+    western eastern northern southern central northwestern northeastern southwestern
+    southeastern north-western north-eastern south-western south-eastern english arabic french god allah islam
+    christmas easter ramadan eid internet web online tv pm am gmt utc bc ad""".split()
+)
+"""Capitalised words that are not names by themselves (sentence starts, days, groups...)."""
+
+DEMONYMS = frozenset(
+    """afghan american arab arabian british english french german dutch swiss greek irish
+    scottish welsh spanish portuguese italian russian ukrainian polish czech slovak hungarian
+    romanian bulgarian serbian croatian bosnian albanian turkish kurdish persian iranian
+    iraqi syrian lebanese jordanian israeli palestinian egyptian libyan tunisian algerian
+    moroccan saudi emirati qatari kuwaiti bahraini omani yemeni sudanese somali ethiopian
+    eritrean kenyan nigerian ghanaian malian chadian congolese african asian european
+    chinese japanese korean vietnamese thai burmese indian pakistani bangladeshi nepali
+    sri lankan indonesian malaysian filipino australian canadian mexican brazilian
+    argentine argentinian chilean peruvian colombian venezuelan cuban haitian
+    georgian armenian azerbaijani azeri kazakh uzbek turkmen tajik kyrgyz chechen
+    dagestani belarusian baltic latvian lithuanian estonian finnish swedish norwegian
+    danish icelandic austrian belgian yazidi yazidis druze circassian turkmen assyrian
+    sunni shia shiite alawite sufi salafi wahhabi jihadi islamist ottoman soviet takfiri
+    western eastern latin nordic scandinavian gulf levantine maghreb mideast""".split()
+)
+"""Adjectives of nationality/religion: not mentions on their own ("Russian jets")."""
+
+COMBINING_FORMS = frozenset(
+    "anglo franco russo sino indo afro euro turko greco italo austro german judeo arab israeli "
+    "pan trans".split()
+)
+"""First parts of compound adjectives ("Russo-Turkish", "Sino-Indian")."""
+
+DEMONYM_SUFFIXES = ("ian", "ean", "ese", "ish", "an", "i", "ic", "ite", "ites", "ans", "is")
+
+CAP_TOKEN = (
+    r"(?:[A-Z](?:\.[A-Z])+\.?|(?:Mr|Mrs|Ms|Dr|St|Gen|Jr|Sr|Lt|Col|Capt|Sgt|Gov|Sen|Rep|Prof|Maj|Adm"
+    r"|Mt|Ft|Co|Corp|Inc|Ltd)\.|[A-Z]\.(?=[ \t]+[A-Z][a-z])|[A-Z][\w]*(?:[-'’](?![sS]\b)[A-Za-z0-9]\w*)*)"
+)
+"""One capitalised token: "Assad", "al-Assad"'s inner part, "U.S.", "O'Brien", "Hay'at"."""
+_ARTICLE = r"(?:(?:al|el|ad|ash|as|ar|an|at|az|bin|ibn|abu|bani|beni)[-’'])"
+_LOWER_CONNECT = r"(?:of|for|and|the|de|du|des|la|le|van|von|der|den|da|di|dos|das|del|al|el|bin|ibn|bint|ben|abu|y)"
+
+RUN_RE = re.compile(
+    rf"(?<![\w\-’'.])(?:{_ARTICLE})?{CAP_TOKEN}"
+    rf"(?:(?:[ \t]+(?:{_LOWER_CONNECT}[ \t]+)*|-)(?:{_ARTICLE})?{CAP_TOKEN})*"
+)
+"""A run of capitalised tokens joined by spaces, hyphens and lower-case connectors."""
+
+TOKEN_RE = re.compile(rf"(?:{_ARTICLE})?{CAP_TOKEN}|[a-z]+")
+"""Tokens inside a run (capitalised tokens and connectors)."""
+
+ACRONYM_DEF_RE = re.compile(
+    r"([A-Z][\w'’\-]*(?:[ \t]+(?:[A-Z][\w'’\-]*|of|for|and|the|de|al|on|in|to))*)"
+    r"[ \t]+\((?:the[ \t]+)?([A-Z][A-Za-z]{1,9}|[A-Z](?:\.[A-Z])+\.?)\)"
+)
+"""``Long Name (LN)``: an acronym defined in the text."""
+
+FORMERLY_RE = re.compile(
+    r"(?:formerly|previously|once|originally)[ \t]+(?:known[ \t]+as|called|named)[ \t]+"
+    r"(?:the[ \t]+)?((?:(?:al|el)[-’'][A-Z]|[A-Z])[\w'’\-]*"
+    r"(?:[ \t]+(?:(?:al|el)[-’'][A-Z]|[A-Z]|of |for |al )[\w'’\-]*)*)"
+)
+"""``formerly known as X``: the name just before is the same entity as X."""
+
+SENTENCE_END = re.compile(r"(?:[.!?:;]['\"’”)\]]*|[\"“”]|\n)\s*$")
+"""Text before a token that ends a sentence (so the token starts one)."""
