@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import partial
+from pathlib import Path
 from typing import Any, ClassVar
 
 from textual.app import App, SystemCommand
@@ -24,7 +25,9 @@ from reader.tui.themes import DEFAULT_THEME, THEME_VARIABLE_DEFAULTS, load_theme
 
 
 class ThemedApp(App[None]):
-    """An app with reader's themes and theme variables (also used by widget test harnesses)."""
+    """An app with reader's themes, theme variables and stylesheet (also used by test harnesses)."""
+
+    CSS_PATH = str(Path(__file__).with_name("app.tcss"))
 
     def __init__(self, theme: str = DEFAULT_THEME) -> None:
         super().__init__()
@@ -46,7 +49,6 @@ class ThemedApp(App[None]):
 class ReaderApp(ThemedApp):
     """The terminal news reader."""
 
-    CSS_PATH = "app.tcss"
     TITLE = "reader"
     BINDINGS: ClassVar[list[BindingType]] = bindings(APP_COMMANDS)  # type: ignore[assignment]
 

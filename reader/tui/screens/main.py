@@ -204,7 +204,11 @@ class MainScreen(FollowingMixin, SearchMixin, CorrectionsMixin, Screen[None]):
         article = self.article_view.article
         if article is None:
             return None
-        return Position(article.id, self.article_view.cursor_offset)
+        view = self.article_view
+        if view.selected_text:
+            start, end = sorted((view.cursor_offset, view.anchor_offset))
+            return Position(article.id, start, end)
+        return Position(article.id, view.cursor_offset)
 
     def open_at(self, target: Position, *, record: bool = True, focus_view: bool = False) -> None:
         """Show ``target`` (loading the article in a thread when it is not open)."""
@@ -289,7 +293,7 @@ class MainScreen(FollowingMixin, SearchMixin, CorrectionsMixin, Screen[None]):
     def _list_highlighted(self, event: ArticleList.Highlighted) -> None:
         article_id = item_article_id(event.item)
         if self.article_view.article is None or self.article_view.article.id != article_id:
-            self.open_at(Position(article_id), record=False)
+            self.open_at(Position(article_id))
 
     @on(ArticleList.Selected, "#article-list")
     def _list_selected(self, event: ArticleList.Selected) -> None:

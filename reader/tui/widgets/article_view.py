@@ -211,6 +211,11 @@ class ArticleView(TextArea):
         """String offset of the cursor in the body."""
         return self._lines.offset(self.selection.end)
 
+    @property
+    def anchor_offset(self) -> int:
+        """String offset of the other end of the selection."""
+        return self._lines.offset(self.selection.start)
+
     def select_span(self, start: int, end: int, *, center: bool = True) -> None:
         """Select ``[start, end)`` and scroll it into view (cursor at ``start``)."""
         self.selection = Selection(self._lines.location(end), self._lines.location(start))

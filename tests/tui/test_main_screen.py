@@ -1,0 +1,212 @@
+"""The reading screen on the fake corpus: open, ] [, follow with n/N, history, entity view."""
+
+from __future__ import annotations
+
+from reader.config import load_state
+from reader.tui.screens.main import MainScreen
+from reader.tui.widgets.article_list import ArticleList
+from reader.tui.widgets.kwic_list import KwicList
+
+from .helpers import settle
+
+
+def _screen(app) -> MainScreen:  # type: ignore[no-untyped-def]
+    assert isinstance(app.screen, MainScreen)
+    return app.screen
+
+
+async def _open(pilot, article_id: str) -> None:  # type: ignore[no-untyped-def]
+    """Select ``article_id`` in the list and press enter."""
+    screen = _screen(pilot.app)
+    screen.article_list.focus()
+    index = screen.article_list.index_of(article_id)
+    assert index is not None
+    screen.article_list.move_to(index)
+    await settle(pilot)
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+async def test_first_screen_lists_articles_and_opens_the_newest(make_app, library) -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        screen = _screen(app)
+        assert screen.article_list.item_count == 5
+        assert screen.status.count == 5
+        assert screen.status.index_state == "index up to date"
+        assert screen.article_view.article.id == "a4"
+        assert "Aleppo after the offensive" in str(screen.header.render())
+
+
+async def test_opening_an_article_from_the_list(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await _open(pilot, "a1")
+        screen = _screen(app)
+        assert screen.article_view.article.id == "a1"
+        assert screen.article_view.has_focus
+        # the title holds "[bold]" and is shown literally, not as markup
+        assert "[bold]fighting[/bold]" in str(screen.header.render())
+        assert screen.entity_pane.option_count > 0
+        related = [screen.related_pane.get_option_at_index(i) for i in range(screen.related_pane.option_count)]
+        assert any(getattr(o, "article_id", None) == "a0" for o in related)
+
+
+async def test_brackets_move_between_mentions(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await _open(pilot, "a0")
+        view = _screen(app).article_view
+        await pilot.press("right_square_bracket")
+        assert view.selected_text == "Hayat Tahrir al-Sham"
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        assert view.selected_text == "HTS"
+        await pilot.press("left_square_bracket")
+        assert view.selected_text == "Aleppo"
+
+
+async def test_follow_then_n_and_N_cross_articles_by_date(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await _open(pilot, "a0")
+        screen = _screen(app)
+        await pilot.press("right_square_bracket", "asterisk")
+        await settle(pilot)
+        assert screen.status.trail == "HTS · mention 1/2 · article 2/4"
+        await pilot.press("n")
+        await settle(pilot)
+        assert screen.article_view.selected_text == "HTS"
+        assert screen.status.trail == "HTS · mention 2/2 · article 2/4"
+        await pilot.press("n")
+        await settle(pilot)
+        assert screen.article_view.article.id == "a1"
+        assert screen.article_view.selected_text == "HTS"
+        assert screen.status.trail == "HTS · mention 1/2 · article 3/4"
+        await pilot.press("n", "n")
+        await settle(pilot)
+        assert screen.article_view.article.id == "a4"
+        await pilot.press("N")
+        await settle(pilot)
+        assert screen.article_view.article.id == "a1"
+        assert screen.article_view.selected_text == "Hayat Tahrir al Sham"
+        # the followed entity is drawn in its own colour
+        assert screen.article_view.followed == "hts"
+
+
+async def test_jump_history_back_and_forward(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await _open(pilot, "a0")
+        screen = _screen(app)
+        await pilot.press("right_square_bracket", "asterisk")
+        await settle(pilot)
+        await pilot.press("n", "n")
+        await settle(pilot)
+        assert screen.article_view.article.id == "a1"
+        await pilot.press("ctrl+o")
+        await settle(pilot)
+        assert screen.article_view.article.id == "a0"
+        assert screen.article_view.selected_text == "HTS"
+        await pilot.press("ctrl+o")
+        await settle(pilot)
+        assert screen.article_view.selected_text == "Hayat Tahrir al-Sham"
+        await pilot.press("ctrl+o")
+        await settle(pilot)
+        assert screen.article_view.article.id == "a4"  # where the list started
+        for _ in range(3):
+            await pilot.press("ctrl+i")
+            await settle(pilot)
+        assert screen.article_view.article.id == "a1"
+        assert screen.article_view.selected_text == "HTS"
+
+
+async def test_enter_on_mention_opens_entity_view_and_enter_on_context_opens_article(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await _open(pilot, "a0")
+        screen = _screen(app)
+        await pilot.press("right_square_bracket", "enter")
+        await settle(pilot)
+        assert screen.side.active == "tab-entity"
+        details = screen.entity_view.details
+        assert details is not None and details.entity.id == "hts"
+        kwic = screen.query_one(KwicList)
+        assert [k.summary.id for k in kwic.items] == ["a2", "a0", "a0", "a1", "a1", "a4"]
+        assert "Hayat Tahrir al Sham" in [k.match for k in kwic.items]
+        kwic.focus()
+        await pilot.press("down", "down", "down", "enter")
+        await settle(pilot)
+        assert screen.article_view.article.id == "a1"
+        assert screen.article_view.selected_text == "HTS"
+        assert screen.article_view.has_focus
+        await pilot.press("ctrl+o")
+        await settle(pilot)
+        assert screen.article_view.article.id == "a0"
+
+
+async def test_choosing_in_entities_pane_highlights_and_moves_to_first(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await _open(pilot, "a0")
+        screen = _screen(app)
+        await pilot.press("3")
+        await settle(pilot)
+        pane = screen.entity_pane
+        assert pane.has_focus
+        pane.select_entity("assad")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert screen.article_view.followed == "assad"
+        assert screen.article_view.selected_text == "Assad"
+        assert screen.status.trail.startswith("Bashar al-Assad · mention 1/1")
+
+
+async def test_position_and_layout_are_remembered(make_app, library) -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await _open(pilot, "a1")
+        await pilot.press("right_square_bracket", "right_square_bracket", "p")
+        offset = _screen(app).article_view.cursor_offset
+        await pilot.press("q")
+    state = load_state(library.roots)
+    assert state["article"] == "a1" and state["offset"] == offset and state["side"] is False
+    app2 = make_app()
+    async with app2.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        screen = _screen(app2)
+        assert screen.article_view.article.id == "a1"
+        assert screen.article_view.cursor_offset == offset
+        assert screen.has_class("-side-hidden")
+
+
+async def test_narrow_terminal_turns_side_panes_into_a_switchable_tab(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = _screen(app)
+        assert screen.has_class("-narrow")
+        assert not screen.side.display or screen.side.region.width == 0
+        await pilot.press("3")
+        await settle(pilot)
+        assert screen.side.region.width > 40
+        assert screen.query_one("#article-pane").region.width == 0
+        await pilot.press("escape")
+        await settle(pilot)
+        assert screen.query_one("#article-pane").region.width > 40
+
+
+async def test_mouse_click_on_a_list_row_opens_it(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.click(ArticleList, offset=(2, 3))
+        await settle(pilot)
+        assert _screen(app).article_view.article.id == "a0"
