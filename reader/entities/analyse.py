@@ -78,6 +78,7 @@ class Analyser:
             raw.append((s, e, idx, acronym))
         if not raw:
             return []
+        given = self.lex_given_names()
         raw.sort(key=lambda h: (h[0], h[0] - h[1]))
         out = []
         last_end = -1
@@ -86,6 +87,14 @@ class Analyser:
                 continue
             if not self._case_ok(text, s, e, acronym, caps_lines):
                 continue
+            if text[s : s + 4] in ("the ", "The ", "THE "):
+                s += 4
+            if e < len(text) and text[e] == "." and re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", text[s:e]):
+                e += 1
+            if idx >= self.lex.n_actors and " " not in folded[s + 1 : e + 1]:
+                known = self.lex.get(idx)
+                if known.type == "city" and folded[s + 1 : e + 1] in given:
+                    continue  # "George", "David": a given name before a town
             out.append((s, e, idx, acronym))
             last_end = e
         return out
@@ -201,27 +210,39 @@ class Analyser:
             )
 
     def _whole_run_name(self, text, tokens, run_hits):
-        """If the run is one name that merely contains a listed place, its tokens, else None."""
+        """If the run is one name that merely contains a listed name, its tokens, else None.
+
+        "University of Aleppo", "Perth Glory", "George Grljusich", "Idlib Governorate":
+        a listed place (or short actor name) plus other capitalised words that are neither
+        titles, demonyms nor listed names themselves.
+        """
         words = [t for t in tokens if t[2] not in rules.CONNECTORS]
         if len(words) < 2:
             return None
-        last = words[-1][2].lower().rstrip(".")
-        first = words[0][2].lower()
-        hit_kinds = [self.lex.get(h[2]) for h in run_hits]
-        if any(k.kind == ACTOR for k in hit_kinds):
+        if any(t[2] == "and" for t in tokens):
             return None
-        if last in rules.ORG_SUFFIXES or last in rules.PLACE_SUFFIXES:
-            if run_hits[-1][1] >= words[-1][1]:
-                return None  # the designator is part of the listed name itself
-            return _strip_front(tokens)
-        if first in rules.ORG_PREFIXES and any(t[2] == "of" for t in tokens):
-            return _strip_front(tokens)
-        if all(k.type in ("city", "region") for k in hit_kinds) and len(run_hits) == 1:
-            h = run_hits[0]
-            before = [t for t in words if t[1] <= h[0]]
-            if before and key(before[-1][2]) in self.lex_given_names():
-                return _strip_front(tokens)
-        return None
+        hit_spans = [(h[0], h[1]) for h in run_hits]
+        free = [
+            t for t in words
+            if not any(s <= t[0] and t[1] <= e for s, e in hit_spans)
+            and _norm(t[2]) not in rules.TITLES
+            and _norm(t[2]) not in rules.STOP_WORDS
+            and not _is_demonym(_norm(t[2]), self.lex)
+        ]
+        if not free:
+            return None
+        hit_kinds = [self.lex.get(h[2]) for h in run_hits]
+        if any(k.kind == ACTOR and k.type == "person" for k in hit_kinds):
+            return None
+        last = _norm(words[-1][2])
+        if (last in rules.ORG_SUFFIXES or last in rules.PLACE_SUFFIXES) and run_hits[-1][1] >= words[-1][1]:
+            return None  # the designator is part of the listed name itself
+        if any(k.kind == ACTOR for k in hit_kinds) and not (
+            last in rules.ORG_SUFFIXES or _norm(words[0][2]) in rules.ORG_PREFIXES
+        ):
+            return None
+        # the free words must touch a hit (no stripped words in between)
+        return _strip_front(tokens)
 
     def lex_given_names(self) -> frozenset[str]:
         """Keys of common given names."""

@@ -75,6 +75,11 @@ class Lexicon:
         self.automaton.make_automaton()
         self._ids: dict[str, int] | None = None
 
+    @property
+    def n_actors(self) -> int:
+        """Number of table actors (indices below this are actors, above are places)."""
+        return len(self._actors)
+
     def __len__(self) -> int:
         return len(self._actors) + len(self._places)
 
