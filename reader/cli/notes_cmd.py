@@ -146,7 +146,7 @@ def run_add(args: argparse.Namespace) -> int:
         note = new_note(article, args.start, args.end, comment=args.comment, tags=args.tag,
                         color=args.color, mentions=mentions)
         note = library.notes.add(note)
-    except (NoteError, StoreError) as exc:
+    except (NoteError, StoreError, OSError) as exc:
         raise CliError(str(exc)) from None
     if args.json:
         print_json(note_json(note))
@@ -172,7 +172,7 @@ def run_edit(args: argparse.Namespace) -> int:
         if not changes:
             raise CliError("nothing to change: give --comment, --tag or --color", code=2)
         note = library.notes.update(note.with_changes(**changes))
-    except (NoteError, StoreError) as exc:
+    except (NoteError, StoreError, OSError) as exc:
         raise CliError(str(exc)) from None
     if args.json:
         print_json(note_json(note))
@@ -186,7 +186,7 @@ def run_delete(args: argparse.Namespace) -> int:
     library = open_library(args, update=False)
     try:
         note = library.notes.delete(library.notes.resolve(args.id).id)
-    except StoreError as exc:
+    except (StoreError, OSError) as exc:
         raise CliError(str(exc)) from None
     if args.json:
         print_json(note_json(note))
@@ -215,8 +215,11 @@ def run_export(args: argparse.Namespace) -> int:
                 group = [n for n in notes if n.article_id == article_id]
                 name = f"{article_id}.jsonld"
                 files[name] = json.dumps(json_export(group, articles), ensure_ascii=False, indent=2)
-        for name, text in files.items():
-            write_atomic(args.output / name, text if text.endswith("\n") else text + "\n")
+        try:
+            for name, text in files.items():
+                write_atomic(args.output / name, text if text.endswith("\n") else text + "\n")
+        except OSError as exc:
+            raise CliError(f"cannot write to {args.output}: {exc.strerror or exc}") from None
         written = [str(args.output / name) for name in files]
     else:
         if args.format == "md":
@@ -228,7 +231,10 @@ def run_export(args: argparse.Namespace) -> int:
             return 0
         if args.output.is_dir():
             raise CliError(f"{args.output} is a folder: name a file, or use --split", code=2)
-        write_atomic(args.output, text)
+        try:
+            write_atomic(args.output, text)
+        except OSError as exc:
+            raise CliError(f"cannot write {args.output}: {exc.strerror or exc}") from None
         written = [str(args.output)]
     if args.json:
         print_json({"notes": len(notes), "files": written})

@@ -55,7 +55,7 @@ MAX_OCCURRENCES = 10_000
 def make_selectors(
     body: str, start: int, end: int, context: int = CONTEXT_CHARS
 ) -> tuple[TextQuoteSelector, TextPositionSelector]:
-    """Selectors for ``body[start:end]``: the quote with ``context`` chars each side, and offsets."""
+    """Selectors for ``body[start:end]``: quote with ``context`` chars each side, and offsets."""
     if not (0 <= start < end <= len(body)):
         raise NoteError(f"passage {start}-{end} is not inside the text (length {len(body)})")
     quote = TextQuoteSelector(
@@ -67,7 +67,7 @@ def make_selectors(
 
 
 def anchor(body: str, quote: TextQuoteSelector, position: TextPositionSelector) -> Anchor:
-    """Place a quote in ``body``: position, then exact quote with context, then fuzzy, else orphan."""
+    """Place a quote in ``body``: position, exact quote with context, fuzzy, else orphan."""
     exact = quote.exact
     start, end = position.start, position.end
     if exact and 0 <= start <= end <= len(body) and body[start:end] == exact:

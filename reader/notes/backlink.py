@@ -41,7 +41,9 @@ def parse_backlink(url: str) -> Backlink:
     text = url.strip()
     scheme, sep, rest = text.partition("://")
     if not sep or scheme.lower() != SCHEME:
-        raise BacklinkError(f"{url!r} is not a reader:// link (expected reader://ARTICLE-ID#START-END)")
+        raise BacklinkError(
+            f"{url!r} is not a reader:// link (expected reader://ARTICLE-ID#START-END)"
+        )
     ident, hash_, fragment = rest.partition("#")
     ident = ident.rstrip("/")
     if not ident:

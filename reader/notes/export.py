@@ -95,8 +95,15 @@ def group_by_article(
 # --- Markdown escaping -----------------------------------------------------------------------
 
 _ALWAYS = set("\\`*_[]<>&~|")
-_INVALID_REF = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
+_INVALID_REF = re.compile(
+    r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]"
+)
+"""Characters a numeric reference cannot carry (markdown-it turns them into U+FFFD)."""
 _ORDERED = re.compile(r"(\d{1,9})([.)])")
+
+
+def _is_punct(ch: str) -> bool:
+    return ch.isascii() and ch.isprintable() and not ch.isalnum() and not ch.isspace()
 
 
 def _ref(ch: str) -> str:
@@ -119,8 +126,7 @@ def escape_line(line: str, line_start: bool = True) -> str:
         edge = i < lead or i >= n - trail
         if ch.isspace() and (edge or ch != " "):
             out.append(ch if _INVALID_REF.match(ch) else _ref(ch))
-        elif ch in _ALWAYS or (line_start and i == lead and ch.isascii() and not ch.isalnum() and ch.isprintable()
-                               and not ch.isspace()):
+        elif ch in _ALWAYS or (line_start and i == lead and _is_punct(ch)):
             out.append("\\" + ch)
         elif m and i == m.end(2) - 1:
             out.append("\\" + ch)
@@ -182,7 +188,9 @@ def _blockquote_text(tokens, i: int) -> tuple[str | None, int]:
     level = tokens[i].level
     paragraphs: list[str] = []
     j = i + 1
-    while j < len(tokens) and not (tokens[j].type == "blockquote_close" and tokens[j].level == level):
+    while j < len(tokens) and not (
+        tokens[j].type == "blockquote_close" and tokens[j].level == level
+    ):
         tok = tokens[j]
         if tok.type == "inline" and tok.level == level + 2:
             paragraphs.append(_inline_text(tok))
@@ -237,7 +245,8 @@ def backlink_for(note: Note) -> str:
 def _article_markdown(article: ExportArticle, notes: list[Note], heading: str, first: int) -> str:
     title = escape_line(" ".join(article.title.split()) or article.path or article.id, False)
     title = re.sub(r"(?<!&)#", r"\\#", title)  # a trailing " #" would close the ATX heading
-    info = " · ".join(escape_line(x, False) for x in (article.source, article.date, article.path) if x)
+    fields = (article.source, article.date, article.path)
+    info = " · ".join(escape_line(x, False) for x in fields if x)
     parts = [f"{heading} {title}"]
     if info:
         parts.append(f"*{info}*")
@@ -317,7 +326,8 @@ def read_markdown_export(text: str) -> tuple[dict[str, Any], list[dict[str, str]
         tok = tokens[i]
         if tok.type == "html_block" and tok.level == 0 and (m := MARKER_RE.search(tok.content)):
             notes.append({"id": m.group(1)})
-        elif tok.type == "blockquote_open" and tok.level == 0 and notes and "quote" not in notes[-1]:
+        elif (tok.type == "blockquote_open" and tok.level == 0 and notes
+              and "quote" not in notes[-1]):
             notes[-1]["quote"], i = _blockquote_text(tokens, i)
             continue
         elif tok.type == "inline" and notes and "link" not in notes[-1]:

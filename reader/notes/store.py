@@ -99,7 +99,10 @@ class NoteStore:
                 continue
             sig = (st.st_ino, st.st_size, st.st_mtime_ns)
             cached = self._cache.get(name)
-            seen[name] = cached if cached and cached[0] == sig else (sig, self._parse(Path(entry.path)))
+            if cached and cached[0] == sig:
+                seen[name] = cached
+            else:
+                seen[name] = (sig, self._parse(Path(entry.path)))
         changed = seen.keys() != self._cache.keys() or any(
             seen[k][0] != self._cache[k][0] for k in seen
         )
@@ -156,7 +159,9 @@ class NoteStore:
         if len(matches) == 1:
             return matches[0]
         if matches:
-            raise NoteNotFound(f"{id_or_prefix!r} matches {len(matches)} notes; give more of the id")
+            raise NoteNotFound(
+                f"{id_or_prefix!r} matches {len(matches)} notes; give more of the id"
+            )
         raise NoteNotFound(f"no note with id {id_or_prefix!r}")
 
     def for_article(self, article_id: str) -> list[Note]:

@@ -9,7 +9,8 @@ from reader.model import Article, Mention
 from reader.notes import new_note
 
 BODY = (
-    "Syrian government forces backed by Russian air strikes pushed into eastern Aleppo on Monday.\n\n"
+    "Syrian government forces backed by Russian air strikes pushed into eastern Aleppo "
+    "on Monday.\n\n"
     "The anti-Assad forces now hold almost all of the Dahiyat al-Assad district, to the north of "
     "the Ramouseh area where pro-Assad forces reimposed the siege in late August.\n\n"
     "Hayat Tahrir al-Sham (HTS) said its fighters had repelled the attack near Idlib.\n\n"

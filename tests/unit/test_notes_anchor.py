@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from notes_helpers import BODY, article, make_note, mentions, span
 
 from reader.notes import (
@@ -135,7 +137,8 @@ def test_rebase_makes_fuzzy_anchor_permanent():
 
 
 def test_entities_inside_the_quote_only():
-    start, end = span(BODY, "Hayat Tahrir al-Sham (HTS) said its fighters had repelled the attack near Idlib")
+    hts = "Hayat Tahrir al-Sham (HTS) said its fighters had repelled the attack near Idlib"
+    start, end = span(BODY, hts)
     ents = entities_in(mentions(BODY), start, end)
     assert [e.id for e in ents] == ["E_hts", "E_idlib"]
     note = make_note(text=QUOTE)
@@ -145,7 +148,8 @@ def test_entities_inside_the_quote_only():
 def test_sentence_bounds():
     offset = BODY.index("fighters")
     s, e = sentence_bounds(BODY, offset)
-    assert BODY[s:e] == "Hayat Tahrir al-Sham (HTS) said its fighters had repelled the attack near Idlib."
+    assert BODY[s:e] == ("Hayat Tahrir al-Sham (HTS) said its fighters had repelled "
+                         "the attack near Idlib.")
     s, e = sentence_bounds(BODY, 3)
     assert BODY[s:e].startswith("Syrian government") and BODY[s:e].endswith("on Monday.")
 
@@ -159,3 +163,21 @@ def test_reanchoring_is_bounded_for_huge_bodies():
     found = anchor(filler, note.quote, note.position)
     assert found.state == ORPHAN
     assert time.perf_counter() - t0 < 2.0
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.data())
+def test_insertions_outside_the_quote_never_lose_it(data):
+    body = data.draw(st.text(min_size=1, max_size=300), label="body")
+    start = data.draw(st.integers(0, len(body) - 1), label="start")
+    end = data.draw(st.integers(start + 1, len(body)), label="end")
+    quote, position = make_selectors(body, start, end)
+    inserted = data.draw(st.text(max_size=80), label="inserted")
+    where = data.draw(st.sampled_from(["before", "after"]), label="where")
+    at = data.draw(st.integers(0, start) if where == "before" else st.integers(end, len(body)))
+    edited = body[:at] + inserted + body[at:]
+    found = anchor(edited, quote, position)
+    assert found.state in (ANCHORED, MOVED)
+    assert edited[found.start : found.end] == quote.exact
+    if where == "after":
+        assert found.state == ANCHORED and found.start == start

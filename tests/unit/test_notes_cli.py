@@ -56,7 +56,8 @@ def test_add_list_edit_delete(corpus, capsys):
     assert note["anchor"]["state"] == "anchored"
     assert "Aleppo" in [e["name"] for e in note["entities"]]
     files = list((paths.corpus_data_dir([corpus]) / "notes").glob("*.yaml"))
-    assert len(files) == 1 and yaml.safe_load(files[0].read_text(encoding="utf-8"))["id"] == note["id"]
+    assert len(files) == 1
+    assert yaml.safe_load(files[0].read_text(encoding="utf-8"))["id"] == note["id"]
 
     code, out, _ = cli(capsys, "notes", "list", "--corpus", str(corpus), "--tag", "aleppo")
     assert code == 0 and note["id"] in out and "anchored" in out and "#aleppo" in out
@@ -93,7 +94,8 @@ def test_list_reanchors_after_the_file_changed(corpus, capsys):
     raw = path.read_text(encoding="utf-8")
     raw = raw.replace("The focus of the attacks were the New Aleppo",
                       "The main focus of the attacks was the New Aleppo")
-    raw = raw.replace("See Syria Developing", "A new paragraph inserted by the editor.\n\nSee Syria Developing")
+    raw = raw.replace("See Syria Developing",
+                      "A new paragraph inserted by the editor.\n\nSee Syria Developing")
     path.write_text(raw, encoding="utf-8")
     code, out, _ = cli(capsys, "notes", "list", "--corpus", str(corpus), "--json")
     states = {n["id"]: n["anchor"]["state"] for n in json.loads(out)["notes"]}

@@ -115,7 +115,8 @@ def _add_many(folder: str, count: int, tag: str, start) -> None:
 def test_two_processes_adding_200_each_end_with_400(tmp_path):
     folder = tmp_path / "notes"
     start = CTX.Event()
-    procs = [CTX.Process(target=_add_many, args=(str(folder), 200, tag, start)) for tag in ("p1", "p2")]
+    procs = [CTX.Process(target=_add_many, args=(str(folder), 200, tag, start))
+             for tag in ("p1", "p2")]
     for p in procs:
         p.start()
     start.set()

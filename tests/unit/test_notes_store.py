@@ -179,7 +179,8 @@ def test_search_tags_and_for_article(store):
 
 
 def test_yaml_round_trip_of_awkward_text(store):
-    body = "  lead spaces: #hash > quote *star* `tick`\n\nnext\ttab \u2028 é ü 中文 \"q\" 'a' ---\n"
+    body = ("  lead spaces: #hash > quote *star* `tick`\n\n"
+            "next\ttab \u2028 é ü 中文 \"q\" 'a' ---\n")
     note = make_note(body=body, text=body[:-1], comment=": not a key\n- not a list\n  indented  ")
     assert note_from_yaml(note_to_yaml(note)) == note
     stored = store.add(note)
