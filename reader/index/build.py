@@ -3,19 +3,17 @@
 A file is unchanged when its size and mtime match the manifest; when they differ
 the content hash decides. The index is rebuilt from scratch when it is missing,
 corrupt, from another schema version, or out of step with its manifest. One
-process writes at a time (a file lock). Large builds parse and analyse articles
-in a process pool while the main process feeds Whoosh.
+process writes at a time (a file lock). Large first builds index in Whoosh's
+worker processes while the main process parses and analyses articles.
 """
 
 from __future__ import annotations
 
 import json
-import multiprocessing
 import os
 import shutil
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -32,7 +30,7 @@ from reader.model import Article, IndexReport
 Progress = Callable[[int, int, str], None]
 AnalyserFactory = Callable[[], Callable[[str], object]]
 POOL_THRESHOLD = 400
-"""Builds touching at least this many files use a process pool (when there are 2+ cores)."""
+"""First builds of at least this many files use Whoosh's multi-process writer (2+ cores)."""
 
 
 class IndexLocked(RuntimeError):
@@ -158,7 +156,12 @@ class Indexer:
                 analyses.save(self.folder)
             return IndexReport(unchanged=len(unchanged))
         ix = self.open()
-        writer = ix.writer(limitmb=256)
+        if len(jobs) >= POOL_THRESHOLD and self.workers > 1 and not removed and fresh:
+            # A large first build: Whoosh's multi-process writer indexes in worker
+            # processes (one segment each) while this process parses and analyses.
+            writer = ix.writer(procs=self.workers, limitmb=128, multisegment=True)
+        else:
+            writer = ix.writer(limitmb=256)
         added = updated = 0
         skipped: list[tuple[str, str]] = []
         try:
@@ -231,12 +234,7 @@ class Indexer:
         return jobs, unchanged, touched
 
     def _prepare_all(self, jobs: list[tuple[str, str, int, int]]) -> Iterator[_Prepared]:
-        if len(jobs) >= POOL_THRESHOLD and self.workers > 1:
-            context = multiprocessing.get_context("forkserver")
-            with ProcessPoolExecutor(self.workers, mp_context=context, initializer=_init_worker,
-                                     initargs=(self.analyser,)) as pool:
-                yield from pool.map(_prepare, jobs, chunksize=32)
-            return
+        """Parse and analyse files in this process (the writer's workers use the other cores)."""
         _init_worker(self.analyser)
         for job in jobs:
             yield _prepare(job)

@@ -24,7 +24,7 @@ def make_schema() -> fields.Schema:
         path=fields.ID(stored=True),
         relpath=fields.STORED(),
         title=fields.TEXT(analyzer=stem, stored=True, phrase=True, field_boost=2.0),
-        body=fields.TEXT(analyzer=stem, stored=True, phrase=True, spelling=True),
+        body=fields.TEXT(analyzer=stem, stored=True, phrase=True),
         source=fields.TEXT(analyzer=StandardAnalyzer(stoplist=None), stored=True, phrase=True),
         source_facet=fields.ID(stored=False, sortable=True),
         date=fields.DATETIME(stored=True, sortable=True),
