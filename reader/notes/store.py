@@ -169,6 +169,16 @@ class NoteStore:
         notes = [n for n in self._notes.values() if n.article_id == article_id]
         return sorted(notes, key=lambda n: (n.position.start, n.position.end, n.id))
 
+    def anchored(self, article) -> list[Note]:
+        """Notes on ``article`` (a :class:`reader.model.Article`) re-anchored against its body.
+
+        Sorted by where they sit now; orphans (``note.state == "orphan"``) come last.
+        """
+        from reader.notes.anchor import reanchor
+
+        notes = [reanchor(n, article.body) for n in self.for_article(article.id)]
+        return sorted(notes, key=lambda n: (not n.anchor.placed, n.start, n.end, n.id))
+
     def search(
         self,
         text: str | None = None,

@@ -145,3 +145,17 @@ def test_open_rejects_malformed_links(corpus, capsys):
     code, _, err = cli(capsys, "open", "reader://0000000000000000#1-2", "--print",
                        "--corpus", str(corpus))
     assert code == 1 and "no article" in err
+
+
+def test_list_warns_about_corrupt_file_and_leaves_it(corpus, capsys):
+    _, body = _body(corpus, capsys)
+    note = _add(capsys, corpus, body, QUOTE)
+    folder = paths.corpus_data_dir([corpus]) / "notes"
+    broken = folder / "01BBBBBBBBBBBBBBBBBBBBBBBB.yaml"
+    broken.write_text("id: [oops\n", encoding="utf-8")
+    code, out, err = cli(capsys, "notes", "list", "--corpus", str(corpus), "--json")
+    assert code == 0 and json.loads(out)["count"] == 1
+    assert str(broken) in err and "not loaded" in err
+    _add(capsys, corpus, body, "The focus of the attacks")
+    assert broken.read_text(encoding="utf-8") == "id: [oops\n"
+    assert (folder / f"{note['id']}.yaml").exists()

@@ -204,3 +204,15 @@ def test_body_constant_used(store):
     note = store.add(make_note())
     assert note.article_path == "002.txt" and note.article_title
     assert BODY[note.position.start : note.position.end] == note.quote.exact
+
+
+def test_anchored_orders_by_current_position_and_puts_orphans_last(store):
+    from notes_helpers import article
+
+    first = store.add(make_note(text="Syrian government forces"))
+    gone = store.add(make_note(text="Aid agencies warned"))
+    middle = store.add(make_note(text="Hayat Tahrir al-Sham"))
+    edited = article(BODY.replace("Aid agencies warned", "Officials said"))
+    notes = store.anchored(edited)
+    assert [n.id for n in notes] == [first.id, middle.id, gone.id]
+    assert [n.state for n in notes] == ["anchored", "anchored", "orphan"]
