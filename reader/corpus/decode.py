@@ -10,13 +10,13 @@ class NotText(ValueError):
 
 
 def looks_binary(data: bytes) -> bool:
-    """True when the sample has NUL bytes (without a UTF-16 BOM) or is mostly non-text control bytes."""
+    """True when the sample has many NUL bytes (without a UTF-16 BOM) or many control bytes."""
     sample = data[:8192]
     if not sample:
         return False
     if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return False
-    if b"\x00" in sample:
+    if sample.count(b"\x00") > max(2, len(sample) // 100):
         return True
     controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
     return controls / len(sample) > 0.10

@@ -20,7 +20,7 @@ MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_LINE = 20_000
 """Paragraphs longer than this are cut into pieces so no single line stalls a widget."""
 _BULLET = re.compile(r"^[\s•·*#>\-–—]+")
-_BYLINE = re.compile(r"^by\s+([A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and|de|van|al-?\w+)){0,5})\s*$")
+_BYLINE = re.compile(r"^[Bb][Yy]:?\s+([A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and|de|van|al-?\w+)){0,5})\s*$")
 _SOURCE_LINE = re.compile(r"^source\s*:\s*(.{2,80})$", re.I)
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
 

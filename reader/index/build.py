@@ -98,8 +98,13 @@ class Indexer:
     def problem(self) -> str | None:
         """Why the index cannot be used as it is (None when it is fine)."""
         meta_path = self.folder / self.META
-        if not meta_path.exists() or not whoosh_index.exists_in(str(self.folder)):
+        if not meta_path.exists():
             return "no index yet"
+        try:
+            if not whoosh_index.exists_in(str(self.folder)):
+                return "no index yet"
+        except Exception as exc:  # noqa: BLE001 - an unreadable table of contents
+            return f"index corrupt ({type(exc).__name__})"
         try:
             meta = json.loads(meta_path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
