@@ -74,6 +74,11 @@ class Lexicon:
             add(f" {k} ", tuple(value))
         self.automaton.make_automaton()
         self._ids: dict[str, int] | None = None
+        self._place_cache: dict[int, Known] = {}
+        self.person_indices = frozenset(
+            i for i, a in enumerate(self._actors) if a.type == "person"
+        )
+        """Indices of table actors that are persons."""
 
     @property
     def n_actors(self) -> int:
@@ -87,9 +92,12 @@ class Lexicon:
         """The known entity at ``idx`` (actors first, then places)."""
         if idx < len(self._actors):
             return self._actors[idx]
-        place = self._places[idx - len(self._actors)]
-        pid = "-".join(self._place_keys[idx - len(self._actors)].split()) or slug(place.name)
-        return Known(pid, place.name, PLACE, place.type)
+        known = self._place_cache.get(idx)
+        if known is None:
+            place = self._places[idx - len(self._actors)]
+            pid = "-".join(self._place_keys[idx - len(self._actors)].split()) or slug(place.name)
+            known = self._place_cache[idx] = Known(pid, place.name, PLACE, place.type)
+        return known
 
     def lookup(self, name_key: str) -> int | None:
         """Index of the known entity with this alias key (a :func:`key`), or None."""

@@ -41,8 +41,9 @@ class Linking:
 
     def __init__(self) -> None:
         self.entities: dict[str, Entity] = {}
+        """Entity id -> entity (aliases, mention and article counts filled)."""
         self._mentions: dict[str, list[tuple[int, int, str, str]]] = {}
-        self._articles: dict[str, Counter] = defaultdict(Counter)
+        self._articles: dict[str, dict[str, int]] = {}
         self._alias_index: dict[str, str] = {}
         self._tight_index: dict[str, str] = {}
         self._choices: list[str] | None = None
@@ -110,12 +111,17 @@ class Linking:
 
     # -- building ----------------------------------------------------------------------
     def _index_aliases(self) -> None:
+        index = self._alias_index
         for ent in self.entities.values():
             for alias in (ent.name, *ent.aliases):
-                self._alias_index.setdefault(key(alias), ent.id)
-                self._tight_index.setdefault(tight_key(alias), ent.id)
+                k = key(alias)
+                if k not in index:
+                    index[k] = ent.id
         for ent in self.entities.values():
-            self._alias_index.setdefault(ent.id.replace("-", " "), ent.id)
+            index.setdefault(ent.id.replace("-", " "), ent.id)
+        self._tight_index = {}
+        for k, eid in index.items():
+            self._tight_index.setdefault(k.replace(" ", ""), eid)
 
 
 class _Node:
@@ -146,25 +152,27 @@ def link(
     acronym_longs: dict[str, Counter] = defaultdict(Counter)
     formerly: dict[str, str] = {}
     confirmed: set[str] = set()
-    rule_forms: dict[str, Counter] = defaultdict(Counter)
+    rule_forms: dict[str, dict] = defaultdict(dict)
     person_fulls: dict[str, set[str]] = defaultdict(set)  # surname -> full-name keys
     corpus_lower: set[str] = set()
+    persons = lexicon.person_indices
     for analysis in analyses.values():
         corpus_lower.update(analysis.lower_vocab)
         for acr, long_key in analysis.acronyms:
             acronym_longs[acr][long_key] += 1
         for new, old in analysis.formerly:
             formerly[old] = new
-        for c in analysis.candidates:
-            if c.flag != INITIAL:
-                confirmed.add(c.key)
-            if c.known < 0:
-                rule_forms[c.key][(c.kind, c.type)] += 1
-            is_person = c.type == "person" or (
-                c.known >= 0 and lexicon.get(c.known).type == "person"
-            )
-            if is_person and " " in c.key:
-                person_fulls[_surname(c.key)].add(c.known if c.known >= 0 else c.key)
+        for _s, _e, _t, k, known, kind, typ, flag in analysis.candidates:
+            if flag != INITIAL:
+                confirmed.add(k)
+            if known < 0:
+                forms = rule_forms[k]
+                kt = (kind, typ)
+                forms[kt] = forms.get(kt, 0) + 1
+                if typ == "person" and " " in k:
+                    person_fulls[_surname(k)].add(k)
+            elif known in persons and " " in k:
+                person_fulls[_surname(k)].add(known)
     acronym_map: dict[str, str] = {}
     for acr, longs in acronym_longs.items():
         (best, n), *rest = longs.most_common()
@@ -244,39 +252,53 @@ def link(
 
     linking = Linking()
     raw: dict[str, list[tuple[int, int, str, str, str]]] = {}
+    lookup = lexicon.lookup
+    dropped: set[str] = set()
     for doc_id, analysis in analyses.items():
         out = []
-        for c in analysis.candidates:
-            if c.key in ignored:
+        for start, end, text, k, known, _kind, typ, flag in analysis.candidates:
+            if k in ignored:
                 continue
-            if c.key in user_alias:
-                out.append((c.start, c.end, c.text, "@" + user_alias[c.key], c.key))
+            if k in user_alias:
+                out.append((start, end, text, "@" + user_alias[k], k))
                 continue
-            if c.known >= 0:
-                eid = node_for_known(c.known)
+            if known >= 0:
+                eid = known_node.get(known) or node_for_known(known)
             else:
-                if c.flag == INITIAL and c.key not in confirmed and lexicon.lookup(c.key) is None:
-                    continue
-                if c.type in ("unknown", "organisation") and c.key not in acronym_map and all(
-                    w in corpus_lower or len(w) < 3 for w in c.key.split()
-                ):
-                    continue  # every word is written in lower case somewhere: common words
-                eid = node_for_key(c.key, surfaces.get(c.key, c.text), confirmed)
+                eid = key_node.get(k)
                 if eid is None:
-                    continue
-            out.append((c.start, c.end, c.text, eid, c.key))
+                    if k in dropped:
+                        continue
+                    if flag == INITIAL and k not in confirmed and lookup(k) is None:
+                        dropped.add(k)
+                        continue
+                    if (
+                        k not in acronym_map
+                        and all(t in ("unknown", "organisation") for _, t in rule_forms[k])
+                        and all(w in corpus_lower or len(w) < 3 for w in k.split())
+                    ):
+                        dropped.add(k)
+                        continue  # every word is written in lower case somewhere: common words
+                    eid = node_for_key(k, surfaces.get(k, text), confirmed)
+                    if eid is None:
+                        continue
+            out.append((start, end, text, eid, k))
         raw[doc_id] = out
 
     # user corrections: aliases, merges, splits, renames, kinds -------------------------------
-    pre = Linking()
-    pre.entities = {n.id: Entity(n.id, n.name, n.kind, n.type) for n in nodes.values()}
     for doc_mentions in raw.values():
-        for _s, _e, text, eid, _k in doc_mentions:
+        for _s, _e, text, eid, k in doc_mentions:
             if not eid.startswith("@"):
-                nodes[eid].aliases.setdefault(key(text), text)
-    for n in nodes.values():
-        pre.entities[n.id].aliases = list(n.aliases.values())
-    pre._index_aliases()
+                aliases = nodes[eid].aliases
+                if k not in aliases:
+                    aliases[k] = text
+    pre = Linking()
+    if corr.ops:
+        pre.entities = {
+            n.id: Entity(n.id, n.name, n.kind, n.type, aliases=list(n.aliases.values()))
+            for n in nodes.values()
+        }
+        pre._index_aliases()
     redirect, split_keys, renames, kinds = corr.plan(pre, lexicon)
     for old_key, new_key in formerly.items():
         old_id, new_id = _target_of_key(old_key), _target_of_key(new_key)
@@ -312,25 +334,35 @@ def link(
             sk = split_keys.get(k)
             if sk is not None and final_id(eid) == final_id(sk[0]):
                 eid = sk[1]
-            eid = final_id(eid)
+            if redirect:
+                eid = final_id(eid)
             final.append((s, e, text, eid))
+            if eid.startswith("@") is False and k not in nodes[eid].aliases:
+                nodes[eid].aliases[k] = text
         linking._mentions[doc_id] = final
 
     # entity table ----------------------------------------------------------------------
     counts: Counter = Counter()
+    articles: dict[str, dict[str, int]] = {}
     for doc_id, doc_mentions in linking._mentions.items():
-        for _s, _e, text, eid in doc_mentions:
-            counts[eid] += 1
-            linking._articles[eid][doc_id] += 1
-            node = nodes[eid]
-            node.aliases.setdefault(key(text), text)
+        for _s, _e, _text, eid in doc_mentions:
+            per_doc = articles.get(eid)
+            if per_doc is None:
+                per_doc = articles[eid] = {}
+            per_doc[doc_id] = per_doc.get(doc_id, 0) + 1
+    linking._articles = articles
+    for eid, per_doc in articles.items():
+        counts[eid] = sum(per_doc.values())
     for eid in counts:
         node = nodes[eid]
         name = renames.get(eid, node.name)
         kind, typ = kinds.get(eid, (node.kind, node.type))
         if kind not in KINDS:
             kind = node.kind
-        aliases = sorted({a for a in node.aliases.values() if key(a) != key(name)})
+        aliases = sorted(a for a in node.aliases.values() if a != name)
+        if eid in renames:
+            name_key = key(name)
+            aliases = [a for a in aliases if key(a) != name_key]
         linking.entities[eid] = Entity(
             id=eid,
             name=name,
@@ -354,15 +386,19 @@ def link(
     return linking
 
 
-def _vote(forms: Counter) -> tuple[str, str]:
-    """Majority kind, then the most specific type seen for it."""
-    kinds = Counter()
+def _vote(forms: dict) -> tuple[str, str]:
+    """Majority kind, then the most specific type seen for it (ties: first seen)."""
+    if len(forms) == 1:
+        return next(iter(forms))
+    kinds: dict[str, int] = {}
     for (kind, typ), n in forms.items():
-        kinds[kind] += n * (1 if typ in ("unknown", "place") else 2)
-    kind = kinds.most_common(1)[0][0]
-    types = Counter({t: n for (k, t), n in forms.items() if k == kind and t != "unknown"})
-    typ = types.most_common(1)[0][0] if types else "unknown"
-    return kind, typ
+        kinds[kind] = kinds.get(kind, 0) + n * (1 if typ in ("unknown", "place") else 2)
+    kind = max(kinds, key=lambda k: kinds[k])
+    best, best_n = "unknown", 0
+    for (k, t), n in forms.items():
+        if k == kind and t != "unknown" and n > best_n:
+            best, best_n = t, n
+    return kind, best
 
 
 def _display(name_key: str, surfaces: dict[str, str]) -> str:
