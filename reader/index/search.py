@@ -162,7 +162,7 @@ def run_search(searcher: Searcher, text: str, limit: int = 50, resolve: Resolver
     results.fragmenter = highlight.ContextFragmenter(maxchars=220, surround=50)
     results.formatter = _MarkerFormatter()
     hits = []
-    for rank, hit in enumerate(results, 1):
+    for rank, hit in enumerate(results[: max(1, limit)], 1):
         stored = hit.fields()
         snippet = " ".join(hit.highlights("body", top=2).split()) if text else ""
         if not snippet:
