@@ -180,8 +180,28 @@ class Analyser:
                 cands.append(self._known(text, h))
             return
         in_title = _in_caps_line(rs, title_lines)
-        sentence_start = _starts_sentence(text, rs)
-        # split the run into segments: list hits, and the rule text between them
+        # split at "and" (unless a listed name spans it: "Bosnia and Herzegovina")
+        parts: list[list] = [[]]
+        for t in tokens:
+            if t[2] == "and" and not any(h[0] <= t[0] and t[1] <= h[1] for h in run_hits):
+                parts.append([])
+            else:
+                parts[-1].append(t)
+        n0 = len(cands)
+        for part in parts:
+            if not part:
+                continue
+            ps, pe = part[0][0], part[-1][1]
+            part_hits = [h for h in run_hits if ps <= h[0] and h[1] <= pe]
+            self._part(text, part, part_hits, cands, lower_words, in_title, _starts_sentence(text, ps))
+        # hits not inside any part (e.g. spanning a split) still count
+        new = cands[n0:]
+        for h in run_hits:
+            if not any(c.start <= h[0] < c.end for c in new):
+                cands.append(self._known(text, h))
+
+    def _part(self, text, tokens, run_hits, cands, lower_words, in_title, sentence_start) -> None:
+        """One "and"-free piece of a capitalised run: list hits and rule segments."""
         segments: list[tuple[str, list]] = []
         pos = 0
         for h in run_hits:
@@ -193,7 +213,7 @@ class Analyser:
         rest = tokens[pos:]
         if rest:
             segments.append(("rule", rest))
-        # a listed place inside a longer organisation/place/person name: the whole run wins
+        # a listed name inside a longer organisation/place/person name: the whole run wins
         if run_hits and len(segments) > 1:
             whole = self._whole_run_name(text, tokens, run_hits)
             if whole is not None:
@@ -265,7 +285,7 @@ class Analyser:
                     person_cue = True
                 i += 1
                 continue
-            if low in rules.CONNECTORS or low in rules.STOP_WORDS:
+            if tok in rules.CONNECTORS or low in rules.STOP_WORDS:
                 i += 1
                 continue
             if not designated and _is_demonym(low, self.lex):
@@ -312,7 +332,7 @@ class Analyser:
                 return person_cue  # written in lower case elsewhere: a common word
         kind, typ = self._classify(text, seg, words, s, e, person_cue, given)
         flag = NORMAL
-        if single and first_in_sentence and not person_cue:
+        if single and first_in_sentence and not person_cue and _starts_sentence(text, s):
             flag = INITIAL
         if in_title:
             flag = INITIAL
@@ -447,6 +467,10 @@ def _split_hyphen_tails(tokens):
     for s, e, tok in tokens:
         if "-" in tok:
             parts = tok.split("-")
+            if parts[0].lower() in rules.HYPHEN_PREFIXES and len(parts) > 1 and parts[1][:1].isupper():
+                s += len(parts[0]) + 1
+                tok = tok[len(parts[0]) + 1 :]
+                parts = parts[1:]
             if parts[-1][:1].islower() and parts[-1] not in rules.CONNECTORS:
                 keep = "-".join(p for p in parts[:1])
                 e = s + len(keep)

@@ -269,7 +269,7 @@ def link(
                 if eid is None:
                     if k in dropped:
                         continue
-                    if flag == INITIAL and k not in confirmed and lookup(k) is None:
+                    if flag == INITIAL and k not in confirmed and lookup(k) is None and k not in person_fulls:
                         dropped.add(k)
                         continue
                     if (

@@ -152,6 +152,9 @@ DEMONYMS = frozenset(
 )
 """Adjectives of nationality/religion: not mentions on their own ("Russian jets")."""
 
+HYPHEN_PREFIXES = frozenset("pro anti ex non post pre neo pan mid self".split())
+"""Prefixes before a name in a hyphenated word ("pro-Assad", "Anti-Houthi")."""
+
 COMBINING_FORMS = frozenset(
     "anglo franco russo sino indo afro euro turko greco italo austro german judeo arab israeli "
     "pan trans".split()
@@ -169,7 +172,7 @@ _ARTICLE = r"(?:(?:al|el|ad|ash|as|ar|an|at|az|bin|ibn|abu|bani|beni)[-’'])"
 _LOWER_CONNECT = r"(?:of|for|and|the|de|du|des|la|le|van|von|der|den|da|di|dos|das|del|al|el|bin|ibn|bint|ben|abu|y)"
 
 RUN_RE = re.compile(
-    rf"(?<![\w\-’'.])(?:{_ARTICLE})?{CAP_TOKEN}"
+    rf"(?<![\w’'.])(?<![A-Z0-9]-)(?:{_ARTICLE})?{CAP_TOKEN}"
     rf"(?:(?:[ \t]+(?:{_LOWER_CONNECT}[ \t]+)*|-)(?:{_ARTICLE})?{CAP_TOKEN})*"
 )
 """A run of capitalised tokens joined by spaces, hyphens and lower-case connectors."""
