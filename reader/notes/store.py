@@ -57,16 +57,35 @@ class _Undo:
 
 
 class NoteStore:
-    """All notes of one corpus, kept in ``folder`` (created on first write)."""
+    """All notes of one corpus, kept in ``folder`` (created on first write).
+
+    The folder is read on first use (any read method or :attr:`errors`) and then
+    kept up to date for this instance's own writes; call :meth:`reload` to see
+    other instances' writes.
+    """
 
     def __init__(self, folder: Path) -> None:
         self.folder = Path(folder)
-        self.errors: list[tuple[Path, str]] = []
-        """``(path, reason)`` for each note file that could not be loaded (left untouched)."""
         self._cache: dict[str, tuple[tuple, Note | str]] = {}
-        self._notes: dict[str, Note] = {}
+        self._map: dict[str, Note] = {}
+        self._errors: list[tuple[Path, str]] = []
+        self._loaded = False  # the folder is read on first use, so add-only scripts stay fast
         self._undo: list[_Undo] = []
-        self.reload()
+
+    @property
+    def errors(self) -> list[tuple[Path, str]]:
+        """``(path, reason)`` for each note file that could not be loaded (left untouched)."""
+        self._ensure_loaded()
+        return self._errors
+
+    @property
+    def _notes(self) -> dict[str, Note]:
+        self._ensure_loaded()
+        return self._map
+
+    def _ensure_loaded(self) -> None:
+        if not self._loaded:
+            self.reload()
 
     # --- reading ---------------------------------------------------------------------------
 
@@ -107,14 +126,15 @@ class NoteStore:
             seen[k][0] != self._cache[k][0] for k in seen
         )
         self._cache = seen
-        self._notes = {}
-        self.errors = []
+        self._map = {}
+        self._errors = []
         for name in sorted(seen):
             value = seen[name][1]
             if isinstance(value, Note):
-                self._notes[value.id] = value
+                self._map[value.id] = value
             else:
-                self.errors.append((self.folder / name, value))
+                self._errors.append((self.folder / name, value))
+        self._loaded = True
         return changed
 
     def _parse(self, path: Path) -> Note | str:
@@ -234,10 +254,12 @@ class NoteStore:
     def _write(self, note: Note) -> None:
         path = self._path(note.id)
         write_atomic(path, note_to_yaml(note))
+        if not self._loaded:
+            return  # the first read will load it with everything else
         with contextlib.suppress(OSError):
             st = path.stat()
             self._cache[path.name] = ((st.st_ino, st.st_size, st.st_mtime_ns), note)
-        self._notes[note.id] = note
+        self._map[note.id] = note
 
     def _read_disk(self, note_id: str) -> Note | None:
         """The note as it is on disk now (None if absent); unreadable files raise StoreError."""
@@ -301,7 +323,7 @@ class NoteStore:
         _fsync_dir(self.folder)
         _fsync_dir(target_dir)
         self._cache.pop(source.name, None)
-        self._notes.pop(note.id, None)
+        self._map.pop(note.id, None)
         return target
 
     @property

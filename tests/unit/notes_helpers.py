@@ -50,3 +50,43 @@ def make_note(body: str = BODY, text: str = "The anti-Assad forces now hold", **
     """A new note on the first occurrence of ``text``."""
     start, end = span(body, text)
     return new_note(article(body), start, end, mentions=mentions(body), **kw)
+
+
+# --- child-process workers (importable cheaply, so a forkserver can preload them) ------------
+
+
+def save_loop(folder: str, acks, seed: int) -> None:
+    """Add notes and update one "counter" note forever, acknowledging each finished save.
+
+    Sends ``R`` once ready, then ``A <id>`` after each add and ``U <id> <n>`` after
+    each update, on the connection ``acks`` (a short message is one atomic pipe write).
+    """
+    import random
+
+    from reader.notes import NoteStore
+
+    rng = random.Random(seed)
+    store = NoteStore(Path(folder))
+    acks.send_bytes(b"R")
+    counter = store.add(make_note(comment="0", tags=[f"counter{seed}"]))
+    acks.send_bytes(f"A {counter.id}".encode())
+    n = 0
+    while True:
+        n += 1
+        if rng.random() < 0.5:
+            size = rng.choice([10, 1000, 20_000, 100_000])
+            note = store.add(make_note(comment="x" * size + f"\nend {n}"))
+            acks.send_bytes(f"A {note.id}".encode())
+        else:
+            counter = store.update(counter.with_changes(comment=str(n)))
+            acks.send_bytes(f"U {counter.id} {n}".encode())
+
+
+def add_many(folder: str, count: int, tag: str, start) -> None:
+    """Wait for ``start``, then add ``count`` notes tagged ``tag``."""
+    from reader.notes import NoteStore
+
+    start.wait()
+    store = NoteStore(Path(folder))
+    for i in range(count):
+        store.add(make_note(comment=f"{tag} {i}", tags=[tag]))

@@ -16,11 +16,13 @@ import time
 from pathlib import Path
 
 import pytest
-from notes_helpers import make_note
+from notes_helpers import add_many, make_note, save_loop
 
 from reader.notes import NoteStore
 
 CTX = multiprocessing.get_context("fork")
+"""Fork: a child is saving within milliseconds (spawn/forkserver re-import for ~0.2 s each).
+Everything the children run is imported before they fork."""
 
 
 @pytest.fixture(autouse=True)
@@ -28,33 +30,14 @@ def _home(tmp_path, monkeypatch):
     monkeypatch.setenv("READER_HOME", str(tmp_path / "home"))
 
 
-def _save_loop(folder: str, ack_fd: int, seed: int) -> None:
-    """Child: add notes and update one "counter" note forever, acknowledging each save."""
-    rng = random.Random(seed)
-    store = NoteStore(Path(folder))
-    counter = store.add(make_note(comment="0", tags=[f"counter{seed}"]))
-    os.write(ack_fd, f"A {counter.id}\n".encode())
-    n = 0
+def _read_acks(conn) -> list[list[str]]:
+    """Every acknowledgement the (now dead) child sent."""
+    acks = []
     while True:
-        n += 1
-        if rng.random() < 0.5:
-            size = rng.choice([10, 1000, 20_000, 100_000])
-            note = store.add(make_note(comment="x" * size + f"\nend {n}"))
-            os.write(ack_fd, f"A {note.id}\n".encode())
-        else:
-            counter = store.update(counter.with_changes(comment=str(n)))
-            os.write(ack_fd, f"U {counter.id} {n}\n".encode())
-
-
-def _read_acks(fd: int) -> list[list[str]]:
-    chunks = []
-    while True:
-        data = os.read(fd, 65536)
-        if not data:
-            break
-        chunks.append(data)
-    text = b"".join(chunks).decode()
-    return [line.split() for line in text.split("\n")[:-1]]  # only complete lines count
+        try:
+            acks.append(conn.recv_bytes().decode().split())
+        except EOFError:
+            return acks
 
 
 def _kill_many(folder: Path, kills: int, seed: int) -> dict[str, int]:
@@ -63,25 +46,27 @@ def _kill_many(folder: Path, kills: int, seed: int) -> dict[str, int]:
     acked_counter: dict[str, int] = {}
     temp_left = 0
     updates = 0
+    store = NoteStore(folder)  # reload() re-parses every file whose stat changed
     for k in range(kills):
-        read_fd, write_fd = os.pipe()
-        child = CTX.Process(target=_save_loop, args=(str(folder), write_fd, seed * 1000 + k))
+        reader, writer = CTX.Pipe(duplex=False)
+        child = CTX.Process(target=save_loop, args=(str(folder), writer, seed * 1000 + k))
         child.start()
-        os.close(write_fd)
+        writer.close()
+        assert reader.recv_bytes() == b"R"  # the child is saving from now on
         time.sleep(rng.uniform(0.005, 0.12))
         os.kill(child.pid, signal.SIGKILL)
         child.join()
         assert child.exitcode == -signal.SIGKILL
-        for ack in _read_acks(read_fd):
+        for ack in _read_acks(reader):
             if ack[0] == "A":
                 acked_adds.add(ack[1])
             else:
                 acked_counter[ack[1]] = int(ack[2])
                 updates += 1
-        os.close(read_fd)
+        reader.close()
         temp_left = len(list(folder.glob(".*.tmp")))
 
-        store = NoteStore(folder)
+        store.reload()
         assert store.errors == [], f"half-written file after kill {k}: {store.errors}"
         missing = acked_adds - {n.id for n in store.all()}
         assert not missing, f"kill {k}: acknowledged notes lost: {sorted(missing)[:3]}"
@@ -105,17 +90,10 @@ def test_kill_during_saves_loses_nothing_200(tmp_path):
     print(stats)
 
 
-def _add_many(folder: str, count: int, tag: str, start) -> None:
-    start.wait()
-    store = NoteStore(Path(folder))
-    for i in range(count):
-        store.add(make_note(comment=f"{tag} {i}", tags=[tag]))
-
-
 def test_two_processes_adding_200_each_end_with_400(tmp_path):
     folder = tmp_path / "notes"
     start = CTX.Event()
-    procs = [CTX.Process(target=_add_many, args=(str(folder), 200, tag, start))
+    procs = [CTX.Process(target=add_many, args=(str(folder), 200, tag, start))
              for tag in ("p1", "p2")]
     for p in procs:
         p.start()

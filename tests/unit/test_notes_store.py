@@ -22,6 +22,14 @@ def store(tmp_path):
     return NoteStore(tmp_path / "notes")
 
 
+def test_store_loads_lazily_and_sees_its_own_writes(store):
+    note = store.add(make_note())
+    assert not store.folder.joinpath(".trash").exists()
+    assert store.get(note.id) == note and store.errors == []
+    second = store.add(make_note(comment="2"))
+    assert [n.id for n in store.all()] == [note.id, second.id]
+
+
 def test_empty_folder_is_fine(store):
     assert store.all() == [] and store.errors == [] and not store.can_undo
     assert store.undo() is None
@@ -142,9 +150,10 @@ def test_invalid_fields_are_reported(store):
 
 def test_reload_sees_other_instance_and_only_reparses_changes(store, monkeypatch):
     a = store.add(make_note(comment="a"))
+    assert store.all() == [a]  # loaded now
     other = NoteStore(store.folder)
     b = other.add(make_note(comment="b"))
-    assert store.get(b.id) is None
+    assert store.get(b.id) is None  # not until reload
     assert store.reload() is True
     assert store.get(b.id) == b
     parsed = []
