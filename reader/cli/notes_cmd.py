@@ -84,16 +84,15 @@ def _article(library, ref: str):
             raise CliError(str(exc)) from None
 
 
-def _selected(library, args: argparse.Namespace) -> list[Note]:
-    """Notes matching the filters of ``args``, re-anchored."""
+def _selected(library, args: argparse.Namespace) -> tuple[list[Note], dict]:
+    """Notes matching the filters of ``args``, re-anchored, and their articles' export data."""
     store = library.notes
     for path, reason in store.errors:
         print(f"reader: warning: note file {path} not loaded: {reason}", file=sys.stderr)
     article_id = _article(library, args.article).id if getattr(args, "article", None) else None
     notes = store.search(text=getattr(args, "text", None), tag=args.tag,
                          entity=getattr(args, "entity", None), article_id=article_id)
-    resolved, _ = reanchor_all(notes, library.article)
-    return resolved
+    return reanchor_all(notes, library.article)
 
 
 def note_json(note: Note) -> dict:
@@ -115,7 +114,7 @@ def _one_line(text: str, width: int) -> str:
 def run_list(args: argparse.Namespace) -> int:
     """Print notes (one JSON document with ``--json``)."""
     library = open_library(args)
-    notes = _selected(library, args)
+    notes, _ = _selected(library, args)
     if args.json:
         print_json({"notes": [note_json(n) for n in notes], "count": len(notes)})
         return 0
@@ -200,8 +199,7 @@ def run_export(args: argparse.Namespace) -> int:
     import json
 
     library = open_library(args)
-    notes = _selected(library, args)
-    _, articles = reanchor_all(notes, library.article)
+    notes, articles = _selected(library, args)
     if args.split:
         if args.output is None:
             raise CliError("--split writes one file per article: give --output DIR", code=2)
