@@ -173,6 +173,22 @@ def link(
                     person_fulls[_surname(k)].add(k)
             elif known in persons and " " in k:
                 person_fulls[_surname(k)].add(known)
+    # persons written with and without middle names/initials ("Mark Heller", "Mark Jay Heller")
+    # are one person: group full names by (first word, last word)
+    person_groups: dict[tuple[str, str], list] = defaultdict(list)
+    for fulls in person_fulls.values():
+        for full in fulls:
+            words = (lexicon.get(full).name if isinstance(full, int) else full)
+            words = key(words).split() if isinstance(full, int) else full.split()
+            person_groups[(words[0], words[-1])].append(full)
+    group_rep: dict[str, object] = {}
+    for members in person_groups.values():
+        known_members = sorted(m for m in members if isinstance(m, int))
+        rule_members = sorted((m for m in members if not isinstance(m, int)),
+                              key=lambda m: (-len(m.split()), m))
+        rep = known_members[0] if known_members else rule_members[0]
+        for m in rule_members:
+            group_rep[m] = rep
     acronym_map: dict[str, str] = {}
     for acr, longs in acronym_longs.items():
         (best, n), *rest = longs.most_common()
@@ -204,10 +220,14 @@ def link(
             target = _target_of_key(long_key)
         if target is None and name_key in formerly and formerly[name_key] != name_key:
             target = _target_of_key(formerly[name_key])
+        rep = group_rep.get(name_key)
+        if target is None and rep is not None and rep != name_key:
+            target = node_for_known(rep) if isinstance(rep, int) else _target_of_key(rep)
         if target is None and " " not in name_key:
             fulls = person_fulls.get(name_key)
-            if fulls and len(fulls) == 1:
-                (full,) = fulls
+            reps = {group_rep.get(f, f) for f in fulls} if fulls else set()
+            if len(reps) == 1:
+                (full,) = reps
                 target = node_for_known(full) if isinstance(full, int) else _target_of_key(full)
             elif not fulls:
                 table = lexicon.surnames.get(name_key)

@@ -138,6 +138,7 @@ STOP_WORDS = frozenset(
     despite amid amidst following regarding including unlike like per
     monday tuesday wednesday thursday friday saturday sunday january february march april
     may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec operation
     mr mrs ms dr sir madam please thank thanks yes okay ok oh
     breaking update updated exclusive analysis opinion editorial comment video photo
     photos watch read more related reuters's said says report reports reported
