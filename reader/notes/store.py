@@ -273,8 +273,8 @@ class NoteStore:
 
     def add(self, note: Note) -> Note:
         """Store a new note (fills in created/modified if empty); returns the stored note."""
-        stamp = utc_now()
-        note = replace(note, anchor=None, created=note.created or stamp, modified=stamp)
+        created = note.created or utc_now()
+        note = replace(note, anchor=None, created=created, modified=note.modified or created)
         note.validate()
         with self._lock():
             if self._path(note.id).exists():
