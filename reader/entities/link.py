@@ -276,6 +276,16 @@ def link(
     dropped: set[str] = set()
     for doc_id, analysis in analyses.items():
         out = []
+        # a surname alone refers to the one person of this article with that surname
+        doc_people: dict[str, set[str]] = {}
+        for _s, _e, _t, k, known, _kind, typ, _f in analysis.candidates:
+            if " " in k and (typ == "person" or known in persons) and k not in ignored:
+                if known >= 0:
+                    pid = node_for_known(known)
+                else:
+                    pid = key_node.get(k) or node_for_key(k, surfaces.get(k, _t), confirmed)
+                if pid:
+                    doc_people.setdefault(_surname(k), set()).add(pid)
         for start, end, text, k, known, _kind, typ, flag in analysis.candidates:
             if flag == FIRSTWORD and k not in confirmed:
                 first, _, rest = text.partition(" ")
@@ -291,6 +301,8 @@ def link(
                 continue
             if known >= 0:
                 eid = known_node.get(known) or node_for_known(known)
+            elif " " not in k and len(doc_people.get(k, ())) == 1:
+                (eid,) = doc_people[k]
             else:
                 eid = key_node.get(k)
                 if eid is None:
