@@ -127,7 +127,7 @@ class Linking:
 class _Node:
     """A mutable entity under construction."""
 
-    __slots__ = ("id", "name", "kind", "type", "aliases", "votes")
+    __slots__ = ("id", "name", "kind", "type", "aliases")
 
     def __init__(self, eid: str, name: str, kind: str, typ: str) -> None:
         self.id = eid
@@ -135,7 +135,6 @@ class _Node:
         self.kind = kind
         self.type = typ
         self.aliases: dict[str, str] = {}
-        self.votes: Counter = Counter()
 
 
 def link(
@@ -156,7 +155,8 @@ def link(
     person_fulls: dict[str, set[str]] = defaultdict(set)  # surname -> full-name keys
     corpus_lower: set[str] = set()
     persons = lexicon.person_indices
-    for analysis in analyses.values():
+    doc_person_cands: dict[str, list] = {}
+    for doc_id, analysis in analyses.items():
         corpus_lower.update(analysis.lower_vocab)
         for acr, long_key in analysis.acronyms:
             acronym_longs[acr][long_key] += 1
@@ -171,8 +171,10 @@ def link(
                 forms[kt] = forms.get(kt, 0) + 1
                 if typ == "person" and " " in k:
                     person_fulls[_surname(k)].add(k)
+                    doc_person_cands.setdefault(doc_id, []).append((k, known, _t))
             elif known in persons and " " in k:
                 person_fulls[_surname(k)].add(known)
+                doc_person_cands.setdefault(doc_id, []).append((k, known, _t))
     # persons written with and without middle names/initials ("Mark Heller", "Mark Jay Heller")
     # are one person: group full names by (first word, last word)
     person_groups: dict[tuple[str, str], list] = defaultdict(list)
@@ -278,8 +280,8 @@ def link(
         out = []
         # a surname alone refers to the one person of this article with that surname
         doc_people: dict[str, set[str]] = {}
-        for _s, _e, _t, k, known, _kind, typ, _f in analysis.candidates:
-            if " " in k and (typ == "person" or known in persons) and k not in ignored:
+        for k, known, _t in doc_person_cands.get(doc_id, ()):
+            if k not in ignored:
                 if known >= 0:
                     pid = node_for_known(known)
                 else:
@@ -325,14 +327,14 @@ def link(
         raw[doc_id] = out
 
     # user corrections: aliases, merges, splits, renames, kinds -------------------------------
-    for doc_mentions in raw.values():
-        for _s, _e, text, eid, k in doc_mentions:
-            if not eid.startswith("@"):
-                aliases = nodes[eid].aliases
-                if k not in aliases:
-                    aliases[k] = text
     pre = Linking()
     if corr.ops:
+        for doc_mentions in raw.values():
+            for _s, _e, text, eid, k in doc_mentions:
+                if not eid.startswith("@"):
+                    aliases = nodes[eid].aliases
+                    if k not in aliases:
+                        aliases[k] = text
         pre.entities = {
             n.id: Entity(n.id, n.name, n.kind, n.type, aliases=list(n.aliases.values()))
             for n in nodes.values()
@@ -359,8 +361,23 @@ def link(
             eid = redirect[eid]
         return eid
 
+    articles: dict[str, dict[str, int]] = {}
+    simple = not (redirect or split_keys or user_alias)
     for doc_id, doc_mentions in raw.items():
         final = []
+        if simple:  # the common case: no corrections to apply
+            for s, e, text, eid, k in doc_mentions:
+                final.append((s, e, text, eid))
+                aliases = nodes[eid].aliases
+                if k not in aliases:
+                    aliases[k] = text
+                per_doc = articles.get(eid)
+                if per_doc is None:
+                    articles[eid] = {doc_id: 1}
+                else:
+                    per_doc[doc_id] = per_doc.get(doc_id, 0) + 1
+            linking._mentions[doc_id] = final
+            continue
         for s, e, text, eid, k in doc_mentions:
             if eid.startswith("@"):
                 ent = pre.resolve(eid[1:])
@@ -376,19 +393,17 @@ def link(
             if redirect:
                 eid = final_id(eid)
             final.append((s, e, text, eid))
-            if eid.startswith("@") is False and k not in nodes[eid].aliases:
+            if k not in nodes[eid].aliases:
                 nodes[eid].aliases[k] = text
+            per_doc = articles.get(eid)
+            if per_doc is None:
+                articles[eid] = {doc_id: 1}
+            else:
+                per_doc[doc_id] = per_doc.get(doc_id, 0) + 1
         linking._mentions[doc_id] = final
 
     # entity table ----------------------------------------------------------------------
-    counts: Counter = Counter()
-    articles: dict[str, dict[str, int]] = {}
-    for doc_id, doc_mentions in linking._mentions.items():
-        for _s, _e, _text, eid in doc_mentions:
-            per_doc = articles.get(eid)
-            if per_doc is None:
-                per_doc = articles[eid] = {}
-            per_doc[doc_id] = per_doc.get(doc_id, 0) + 1
+    counts: dict[str, int] = {}
     linking._articles = articles
     for eid, per_doc in articles.items():
         counts[eid] = sum(per_doc.values())
