@@ -191,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
     """Build the shipped gazetteer files."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--min-population", type=int, default=15000)
-    parser.add_argument("--alias-population", type=int, default=50000,
+    parser.add_argument("--alias-population", type=int, default=150000,
                         help="keep alternate names only for cities at least this big")
     parser.add_argument("--out", type=Path, default=DATA)
     args = parser.parse_args(argv)
