@@ -7,6 +7,7 @@ at a time per kind of work; the Whoosh searcher is reopened when the index chang
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
@@ -25,8 +26,13 @@ from reader.model import Article, ArticleSummary, Entity, IndexReport, Mention, 
 Progress = Callable[[int, int, str], None]
 
 
+@functools.lru_cache(maxsize=1)
 def entity_analyser() -> Callable[[str], object]:
-    """Factory of the per-article entity analyser (top level so worker processes can use it)."""
+    """Factory of the per-article entity analyser (top level so worker processes can use it).
+
+    Analysis does not depend on user corrections (they apply at link time), so one
+    engine per process serves every corpus.
+    """
     from reader.entities import EntityEngine
 
     return EntityEngine().analyse

@@ -17,6 +17,7 @@ _ESCAPE_SEQUENCE = re.compile(
 )
 # C0 controls except \t and \n, DEL, C1 controls; plus bidi overrides/isolates that can reorder what is shown.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_C1 = re.compile("[\x80-\x9f]")
 # Characters that are invisible but harmless stay (zero-width joiners matter in some scripts).
 
 
@@ -24,7 +25,7 @@ def sanitize(text: str) -> str:
     """Return ``text`` with newlines normalised, escape sequences and control characters removed, NFC."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u2028", "\n").replace("\u2029", "\n\n").replace("\x0c", "\n")
-    if "\x1b" in text or any("\x80" <= c <= "\x9f" for c in text):
+    if "\x1b" in text or _C1.search(text):
         text = _ESCAPE_SEQUENCE.sub("", text)
     text = _CONTROL.sub("", text)
     text = text.replace("\ufeff", "")

@@ -159,7 +159,9 @@ def run_search(searcher: Searcher, text: str, limit: int = 50, resolve: Resolver
                                   sortedby=sortedby, terms=True)
     except Exception as exc:  # noqa: BLE001 - e.g. a prefix too broad for memory
         return SearchResult(query=text, hits=[], total=0, error=f"search failed ({_one_line(exc)})")
-    results.fragmenter = highlight.ContextFragmenter(maxchars=220, surround=50)
+    # Character positions are stored, so fragments come from the matched terms without
+    # re-tokenising every body (several times faster than ContextFragmenter).
+    results.fragmenter = highlight.PinpointFragmenter(maxchars=220, surround=60, autotrim=True)
     results.formatter = _MarkerFormatter()
     hits = []
     for rank, hit in enumerate(results[: max(1, limit)], 1):
@@ -196,8 +198,11 @@ def _suggest(searcher: Searcher, q: query.Query, text: str, total: int) -> str |
     if not terms:
         return None
     try:
-        corrected = searcher.correct_query(q, text, terms=terms, maxdist=2, prefix=1,
+        corrected = searcher.correct_query(q, text, terms=terms, maxdist=1, prefix=1,
                                            aliases={"title": "body"})
+        if corrected.string is None or corrected.string.strip().lower() == text.lower():
+            corrected = searcher.correct_query(q, text, terms=terms, maxdist=2, prefix=2,
+                                               aliases={"title": "body"})
     except Exception:  # noqa: BLE001 - suggestions are a nicety
         return None
     if corrected.string is None or corrected.string.strip().lower() == text.lower():

@@ -1,0 +1,40 @@
+"""Locating and unpacking the shared corpora for benchmarks (never copied into the repo)."""
+
+from __future__ import annotations
+
+import os
+import resource
+import tarfile
+import tempfile
+from pathlib import Path
+
+SHARED = Path(os.environ.get("READER_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+DATA = SHARED / "data"
+
+
+def unpack(name: str, target: Path | None = None) -> Path:
+    """Unpack ``corpora/<name>.tar.gz`` (once per target) and return the ``corpus_*`` folder."""
+    archive = DATA / "corpora" / f"{name}.tar.gz"
+    if not archive.exists():
+        raise SystemExit(f"missing {archive}: benchmarks need ../shared/data")
+    target = target or Path(tempfile.gettempdir()) / "reader-bench-corpora"
+    folder = target / f"corpus_{name}"
+    if not (folder / "articles").is_dir():
+        target.mkdir(parents=True, exist_ok=True)
+        with tarfile.open(archive) as tar:
+            tar.extractall(target, filter="data")
+    return folder
+
+
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process (MB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def percentile(values: list[float], q: float) -> float:
+    """The q-th percentile (0-100) of values (nearest rank)."""
+    ordered = sorted(values)
+    if not ordered:
+        return float("nan")
+    rank = max(0, min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1))))
+    return ordered[rank]
