@@ -11,3 +11,20 @@ async def settle(pilot: Pilot) -> None:  # type: ignore[type-arg]
     for _ in range(4):
         await app.workers.wait_for_complete()
         await pilot.pause()
+
+
+def screen_text(app) -> str:  # type: ignore[no-untyped-def]
+    """The visible screen as plain text (what a user would read).
+
+    Uses the compositor the way ``App.export_screenshot`` does, but exports text.
+    """
+    import io
+
+    from rich.console import Console
+
+    width, height = app.size
+    console = Console(width=width, height=height, file=io.StringIO(), force_terminal=True,
+                      record=True, color_system="truecolor")
+    console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens,
+                                                       simplify=True))
+    return console.export_text(styles=False)

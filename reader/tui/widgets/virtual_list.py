@@ -210,7 +210,7 @@ class VirtualList(ScrollView, Generic[ItemT], can_focus=True):
             if y == 0:
                 text = Text(self.empty_text, style=self.style_for("virtual-list--empty"))
                 text.truncate(width, overflow="ellipsis")
-                return Strip(text.render(self.app.console, end="")).crop_extend(0, width, base)
+                return Strip(text.render(self.app.console, end="")).crop_extend(0, width, base).apply_style(base)
             return Strip.blank(width, base)
         index, sub = divmod(y + scroll_y, self.row_height)
         if index >= len(self._items):
@@ -228,7 +228,7 @@ class VirtualList(ScrollView, Generic[ItemT], can_focus=True):
         if is_cursor:
             style = base + self.get_component_rich_style("virtual-list--cursor")
         text.stylize_before(style)
-        strip = Strip(text.render(self.app.console, end="")).crop_extend(0, width, style)
+        strip = Strip(text.render(self.app.console, end="")).crop_extend(0, width, style).apply_style(style)
         self._cache[key] = strip
         return strip
 
