@@ -42,6 +42,8 @@ REGION_TYPES = {
     "territory", "autonomous republic", "federal district", "autonomous province",
     "administrative region", "regional state", "country", "metropolitan region", "federal territory",
     "union territory", "capital district", "capital territory", "autonomous district", "krai",
+    "two-tier county", "council area", "unitary authority", "metropolitan district",
+    "london borough", "district council area",
     "autonomous okrug", "federal city", "wilaya", "division", "nation",
 }
 

@@ -389,7 +389,15 @@ class Analyser:
             return ACTOR, "person"
         if key(words[0][2]) in given and len(words) >= 2:
             return ACTOR, "person"
-        before = text[max(0, s - 12) : s].split()
+        before_text = text[max(0, s - 40) : s]
+        if rules.PLACE_BEFORE.search(before_text):
+            return PLACE, "place"
+        m = rules.PLACE_AFTER.match(after)
+        if m:
+            idx = self.lex.lookup(key(m.group(1)))
+            if idx is not None and self.lex.get(idx).type in ("country", "region"):
+                return PLACE, "city"
+        before = before_text[-12:].split()
         if len(words) == 1 and before and before[-1].lower() in rules.PLACE_CUE_WORDS:
             return PLACE, "place"
         if len(words) in (2, 3) and all(w[2][:1].isupper() and w[2][1:].islower() for w in words):

@@ -446,7 +446,8 @@ def _vote(forms: dict) -> tuple[str, str]:
         return next(iter(forms))
     kinds: dict[str, int] = {}
     for (kind, typ), n in forms.items():
-        kinds[kind] = kinds.get(kind, 0) + n * (1 if typ in ("unknown", "place") else 2)
+        weight = 0.1 if typ == "unknown" else (1 if typ == "place" else 2)
+        kinds[kind] = kinds.get(kind, 0) + n * weight
     kind = max(kinds, key=lambda k: kinds[k])
     best, best_n = "unknown", 0
     for (k, t), n in forms.items():

@@ -22,15 +22,15 @@ ARTICLE_PREFIXES = frozenset("al el ad ash as ar an at az ech es et er".split())
 TITLES = frozenset(
     """president vice prime minister ministers secretary chancellor king queen prince princess
     crown sheikh shaikh sheik emir general gen gen. lieutenant lt lt. colonel col col.
-    major maj maj. brigadier captain capt capt. sergeant sgt sgt. commander admiral adm
+    maj maj. brigadier captain capt capt. sergeant sgt sgt. commander admiral adm
     marshal mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady sen sen. senator rep rep.
     representative gov gov. governor mayor ambassador envoy judge justice pope cardinal
     bishop archbishop rabbi imam ayatollah grand mufti professor prof prof. spokesman
     spokeswoman spokesperson chief director deputy foreign defence defense interior
     finance health justice state premier chairman chairwoman chair ceo leader
-    commissioner inspector officer private corporal sgt. pvt agent detective coach
+    commissioner inspector officer corporal sgt. pvt agent detective coach
     secretary-general former late acting interim opposition rebel militant
-    saint st st. father brother sister mother""".split()
+    father brother sister mother""".split()
 )
 """Words stripped from the front of a span; a following name is likely a person."""
 
@@ -47,18 +47,22 @@ JOB_TITLES = frozenset(
     king queen prince princess emir sheikh pope cardinal bishop rabbi imam cleric
     businessman businesswoman billionaire tycoon entrepreneur activist militant gunman
     suspect defendant victim comedian host anchor model designer chef architect artist
-    photographer poet""".split()
+    photographer poet coroner engineer conductor pilot driver trooper soldier ranger clerk
+    treasurer auditor councillor councilman councilwoman alderman assemblyman delegate
+    lawmaker legislator magistrate solicitor barrister physician surgeon scientist
+    researcher historian teacher student priest pastor reverend rev rev. fr fr. guitarist
+    drummer bassist vocalist pianist composer""".split()
 )
 """Occupations written before a name ("Actress Tara Reid", "Academy President Boone Isaacs")."""
 
 PERSON_TITLES = frozenset(
     """president minister king queen prince princess sheikh shaikh emir general gen gen.
-    lieutenant lt lt. colonel col col. major maj maj. brigadier captain capt capt. sergeant
+    lieutenant lt lt. colonel col col. maj maj. brigadier captain capt capt. sergeant
     sgt sgt. commander admiral adm marshal mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord
     lady sen sen. senator rep rep. governor gov gov. mayor ambassador envoy judge pope
     cardinal bishop archbishop rabbi imam ayatollah professor prof prof. spokesman
     spokeswoman spokesperson chancellor premier chairman chairwoman secretary corporal
-    private pvt agent detective coach saint""".split()
+    pvt agent detective coach""".split()
 )
 
 ORG_SUFFIXES = frozenset(
@@ -113,6 +117,17 @@ PLACE_CUE_WORDS = frozenset(
     "in near outside around across into towards toward throughout inside from".split()
 )
 """A lone unknown name right after one of these is more likely a place."""
+
+PLACE_BEFORE = re.compile(
+    r"(?:\b(?:village|town|city|hamlet|parish|county|province|district|suburb|municipality|"
+    r"port|capital|region|island|state|outskirts|north|south|east|west|northeast|northwest|"
+    r"southeast|southwest|north-east|north-west|south-east|south-west) of|\b(?:born|located|"
+    r"situated|based|headquartered|lives|lived|died|near|outside) in) $"
+)
+"""Text right before a name that marks a place ("the village of Atwick", "born in Kenora")."""
+
+PLACE_AFTER = re.compile(r"^ ?, ?((?:[A-Z][\w.'’\-]*)(?: [A-Z][\w.'’\-]*){0,2})")
+"""``X, Hampshire``: a name followed by a comma and a region/country is a place."""
 
 PERSON_AFTER = re.compile(
     r"^(?:,? (?:said|says|told|added|wrote|asked|explained|stated|noted|argued|"
