@@ -57,7 +57,7 @@ class DocAnalysis:
 
 
 _WORD_LOWER = re.compile(r"(?<![\w\-])[a-z]{3,}(?![\w\-])")
-_CAPS_LINE_LETTERS = re.compile(r"[A-Za-z]")
+_CASE_SPLIT = re.compile(r"[\s\-/.,&()]+")
 
 
 def _is_connector(tok: str) -> bool:
@@ -112,7 +112,7 @@ class Analyser:
             if letters <= 3 and "." not in surface and _in_caps_line(s, caps_lines):
                 return False
             return True
-        tokens = re.split(r"[^\w]+", surface)
+        tokens = _CASE_SPLIT.split(surface)
         saw_cap = False
         for tok in tokens:
             if not tok:
@@ -264,6 +264,8 @@ class Analyser:
         ]
         if not free:
             return None
+        if free[0][0] >= run_hits[-1][1] and key(free[0][2]) in self.lex_given_names():
+            return None  # "Middle East Tobias Ellwood": a person after a listed name
         hit_kinds = [self.lex.get(h[2]) for h in run_hits]
         if any(k.kind == ACTOR and k.type == "person" for k in hit_kinds):
             return None
@@ -297,6 +299,10 @@ class Analyser:
                 i += 1
                 continue
             if tok in rules.CONNECTORS or low in rules.STOP_WORDS:
+                if tok in rules.CONNECTORS:
+                    person_cue = False  # "Chief of Staff": the title did not precede a name
+                if low == "operation":
+                    return False  # "Operation Inherent Resolve": an event, not an actor
                 i += 1
                 continue
             if not designated and _is_demonym(low, self.lex):
