@@ -137,7 +137,7 @@ def build(min_population: int, alias_population: int) -> tuple[list[tuple], list
         pop = int(city.get("population") or 0)
         if not latin_ok(ascii_fold(name)):
             continue
-        big = pop >= 1_000_000 or name in capitals
+        big = pop >= 100_000 or name in capitals  # big towns: only the curated drop list
         if not big and (name.lower() in words or ascii_fold(name).lower() in words):
             continue
         aliases = []

@@ -354,6 +354,8 @@ class Analyser:
         k = key(surface)
         if not k or len(k) < 2:
             return person_cue
+        if s > 0 and text[s - 1] == "<" and surface.isupper():
+            return person_cue  # a stock ticker: "<NOKS.HE>"
         single = len(words) == 1
         tok0 = words[0][2]
         if single:
@@ -388,6 +390,10 @@ class Analyser:
             return ACTOR, "organisation"
         if first in rules.PLACE_PREFIXES and len(words) > 1 and not person_cue:
             return PLACE, rules.PLACE_PREFIXES[first]
+        if any(_norm(w[2]) in rules.ORG_SUFFIXES for w in words[:-1]) and not person_cue:
+            return ACTOR, "organisation"  # "Union Bank of Switzerland"
+        if len(words) == 1 and words[0][2].isupper() and len(words[0][2]) >= 2:
+            return ACTOR, "organisation"  # an acronym: "The EPA said"
         if person_cue:
             return ACTOR, "person"
         after = text[e : e + 40]
@@ -407,7 +413,8 @@ class Analyser:
         if len(words) == 1 and before and before[-1].lower() in rules.PLACE_CUE_WORDS:
             return PLACE, "place"
         if len(words) in (2, 3) and all(w[2][:1].isupper() and w[2][1:].islower() for w in words):
-            return ACTOR, "person"
+            if not any(self.lex.lookup(key(w[2])) is not None for w in words):
+                return ACTOR, "person"
         if len(words) == 1 and words[0][2].isupper() and len(words[0][2]) >= 2:
             return ACTOR, "organisation"
         return ACTOR, "organisation" if len(words) > 1 else "unknown"

@@ -75,7 +75,10 @@ ORG_SUFFIXES = frozenset(
     society trust board bureau administration government parliament assembly congress
     senate cabinet navy unit units squadron wing fleet militia militias regime
     establishment directorate center centre university college school academy hospital
-    church mosque monitor group's institution party's network's""".split()
+    church mosque monitor institution exchange market markets holdings partners capital
+    securities industries systems technologies energy motors oy ag sa nv gmbh spa ab bv
+    pty lp llp kk laboratories labs pharmaceuticals petroleum resources mining airport's
+    insurance bancorp financial""".split()
 )
 """Last words that make a capitalised sequence an organisation (or a facility, see below)."""
 
