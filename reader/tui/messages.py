@@ -52,6 +52,16 @@ class ArticleLoaded(Message):
 
     target: Position
     article: Article | None
+    mentions: list[Mention] | None
+    """None when they follow in a ``MentionsLoaded``."""
+    error: str | None = None
+
+
+@dataclass
+class MentionsLoaded(Message):
+    """The mentions of an article that is (probably still) open."""
+
+    article_id: str
     mentions: list[Mention]
     error: str | None = None
 

@@ -162,9 +162,9 @@ class FakeLibrary:
     def correct(self, action: str, *args: str) -> str:
         self.undo_stack.append((action, {k: [v[0], v[1], v[2], list(v[3])] for k, v in self.entities_table.items()}, set(self.ignored)))
         if action == "merge":
-            source, target = args
-            self.entities_table[target][3].extend(self.entities_table.pop(source)[3])
-            return f"merged {source} into {target}"
+            entity, other = args  # like Corrections.merge: ``other`` becomes part of ``entity``
+            self.entities_table[entity][3].extend(self.entities_table.pop(other)[3])
+            return f"merged {other} into {entity}"
         if action == "rename":
             self.entities_table[args[0]][0] = args[1]
             return f"renamed {args[0]} to {args[1]}"

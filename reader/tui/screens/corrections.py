@@ -41,8 +41,8 @@ class CorrectionsMixin(Screen[None]):
         target = await self.app.push_screen_wait(
             EntityPicker(f"Merge “{entity.name}” into…", self.library, exclude=entity.id)
         )
-        if target:
-            self.apply_correction("merge", entity.id, target)
+        if target:  # Library: merge(entity, other) folds ``other`` into ``entity``
+            self.apply_correction("merge", target, entity.id)
 
     @work
     async def action_rename_entity(self) -> None:

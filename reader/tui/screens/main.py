@@ -225,15 +225,21 @@ class MainScreen(FollowingMixin, SearchMixin, CorrectionsMixin, Screen[None]):
 
     @work(thread=True, exclusive=True, group="article")
     def load_article(self, target: Position) -> None:
-        """Read one article and its mentions."""
+        """Read one article, post it, then post its mentions (linking may take a moment)."""
         try:
             article = self.library.article(target.article_id)
-            mentions = self.library.mentions(target.article_id)
         except Exception as exc:
             self.post_message(msg.ArticleLoaded(target, None, [], f"{type(exc).__name__}: {exc}"))
             return
-        if not get_current_worker().is_cancelled:
-            self.post_message(msg.ArticleLoaded(target, article, mentions))
+        if get_current_worker().is_cancelled:
+            return
+        self.post_message(msg.ArticleLoaded(target, article, None))
+        try:
+            mentions = self.library.mentions(target.article_id)
+        except Exception as exc:
+            self.post_message(msg.MentionsLoaded(article.id, [], f"{type(exc).__name__}: {exc}"))
+            return
+        self.post_message(msg.MentionsLoaded(article.id, mentions))
 
     @on(msg.ArticleLoaded)
     def _article_loaded(self, event: msg.ArticleLoaded) -> None:
@@ -244,16 +250,33 @@ class MainScreen(FollowingMixin, SearchMixin, CorrectionsMixin, Screen[None]):
             self.notify(event.error or "cannot open article", title="Cannot open", severity="error")
             return
         view = self.article_view
-        view.show(event.article, event.mentions)
+        view.show(event.article, event.mentions or [])
         view.set_followed(self.trail.entity_id if self.trail else None)
         self.header.show(event.article)
-        self.entity_pane.show_mentions(event.mentions)
+        if event.mentions is None:
+            self.entity_pane.show_waiting()
+        else:
+            self.entity_pane.show_mentions(event.mentions)
         self._show_search_matches()
         index = self.article_list.index_of(event.article.id)
         if index is not None and index != self.article_list.cursor:
             self.article_list.move_to(index, announce=False)
         self._place(event.target)
         self.load_related(event.article.id)
+
+    @on(msg.MentionsLoaded)
+    def _mentions_loaded(self, event: msg.MentionsLoaded) -> None:
+        view = self.article_view
+        if view.article is None or view.article.id != event.article_id:
+            return
+        if event.error:
+            self.notify(event.error, title="Entities unavailable", severity="warning")
+        view.set_mentions(event.mentions)
+        self.entity_pane.show_mentions(event.mentions)
+        i = view.mention_at(view.cursor_offset) if view.selected_text else None
+        if i is not None:
+            view.post_message(view.MentionFocused(view, view.mentions[i], i))
+        self._update_trail_status()
 
     def _place(self, target: Position) -> None:
         view = self.article_view

@@ -83,6 +83,11 @@ class EntityPane(OptionList):
         if current is not None:
             self.select_entity(current)
 
+    def show_waiting(self) -> None:
+        """Say that the article's entities are being found."""
+        self.clear_options()
+        self.add_option(Option(Text("Finding places and actors…", "dim italic"), disabled=True))
+
     @property
     def highlighted_entity(self) -> str | None:
         """Entity id of the highlighted row."""
