@@ -80,7 +80,8 @@ class Trail:
                 parts.append(f"{self.unit} {max(i, 1)}/{len(spans)}")
             parts.append(f"{self.item} {self.article_ids.index(here.article_id) + 1}/{len(self.article_ids)}")
         else:
-            parts.append(f"{len(self.article_ids)} {self.item}s")
+            count = len(self.article_ids)
+            parts.append(f"{count} {self.item}{'' if count == 1 else 's'}")
         return " · ".join(parts)
 
 
@@ -104,6 +105,26 @@ def query_patterns(query: str) -> list[re.Pattern[str]]:
         stem = re.escape(word.strip("*?"))
         patterns.append(re.compile(r"\b" + stem + r"\w*", re.IGNORECASE))
     return patterns
+
+
+def phrase_pattern(query: str) -> re.Pattern[str] | None:
+    """The query's plain words as one phrase (None for fewer than two words or any field/quote)."""
+    if ":" in query or '"' in query:
+        return None
+    words = [w for w in re.findall(r"\w+", query) if w not in _OPERATORS]
+    if len(words) < 2:
+        return None
+    return re.compile(r"\b" + r"\W+".join(map(re.escape, words)) + r"\b", re.IGNORECASE)
+
+
+def search_spans(text: str, query: str) -> list[tuple[int, int]]:
+    """Where a query shows in ``text``: whole-phrase matches when there are any, else each term."""
+    phrase = phrase_pattern(query)
+    if phrase is not None:
+        spans = find_spans(text, [phrase])
+        if spans:
+            return spans
+    return find_spans(text, query_patterns(query))
 
 
 def find_spans(text: str, patterns: list[re.Pattern[str]]) -> list[tuple[int, int]]:

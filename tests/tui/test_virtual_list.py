@@ -80,3 +80,14 @@ async def test_hits_take_two_rows() -> None:
         await pilot.pause()
         assert lst.virtual_size.height == 4
         assert "a b" in "".join(seg.text for seg in lst.render_line(1))
+
+
+def test_long_snippets_are_cut_so_the_match_shows() -> None:
+    from rich.text import Text as RichText
+
+    lst = ArticleList()
+    lst.style_for = lambda component: RichText().style  # no app needed for styles
+    hit = SearchHit("x", "/x", "T", "", "", 1.0, "word " * 40 + f"{HIGHLIGHT_OPEN}airport{HIGHLIGHT_CLOSE} shut")
+    row = lst.render_item(hit, 0, 60)[1]
+    row.truncate(60)
+    assert "airport" in row.plain and "…" in row.plain

@@ -16,7 +16,7 @@ from textual.widgets import Input
 from textual.worker import get_current_worker
 
 from reader.tui import messages as msg
-from reader.tui.navigation import Position, Trail, find_spans, query_patterns
+from reader.tui.navigation import Position, Trail, search_spans
 from reader.tui.screens.pickers import Choice, ChoicePicker
 from reader.tui.widgets.search_bar import SearchBar, filters_text
 
@@ -103,11 +103,10 @@ class SearchMixin(Screen[None]):
             self._set_search_trail(event.query, [h.article_id for h in result.hits])
 
     def _set_search_trail(self, query: str, article_ids: list[str]) -> None:
-        patterns = query_patterns(query)
         library = self.library
 
         def spans_for(article_id: str) -> list[tuple[int, int]]:
-            return find_spans(library.article(article_id).body, patterns) if patterns else []
+            return search_spans(library.article(article_id).body, query)
 
         self.trail = Trail(f"/{query}", article_ids, spans_for, unit="match", item="hit")
         self.article_view.set_followed(None)

@@ -24,7 +24,7 @@ def snippet_text(snippet: str, match_style: object) -> Text:
     """Turn a snippet with HIGHLIGHT markers into Text (the markers become a style)."""
     text = Text()
     inside = False
-    flat = " ".join(snippet.split(" ")).replace("\n", " ").replace("\t", " ")
+    flat = snippet.replace("\n", " ").replace("\t", " ")
     for part in flat.replace(HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN).split(HIGHLIGHT_OPEN):
         if part:
             text.append(part, match_style if inside else None)  # type: ignore[arg-type]
@@ -68,8 +68,13 @@ class ArticleList(VirtualList[ListItem]):
             title.append("  ")
             title.append(meta, dim)
         if isinstance(item, SearchHit):
+            body = snippet_text(item.snippet, self.style_for("virtual-list--match"))
+            first = max(item.snippet.find(HIGHLIGHT_OPEN), 0)  # markers before it: none
+            if first > width // 3:  # keep the first highlighted term in view
+                cut = body.plain.rfind(" ", 0, first - width // 4) + 1
+                body = Text("…").append_text(body[cut:]) if cut > 0 else body
             snippet = Text("  ", dim)
-            snippet.append_text(snippet_text(item.snippet, self.style_for("virtual-list--match")))
+            snippet.append_text(body)
             snippet.stylize_before(dim)
             return [title, snippet]
         return [title]
