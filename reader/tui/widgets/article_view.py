@@ -20,6 +20,7 @@ from textual.widgets import TextArea
 from textual.widgets.text_area import Selection
 
 from reader.model import Article, Mention
+from reader.notes.model import COLORS as NOTE_COLORS
 
 RowSpans = dict[int, list[tuple[int, int, str]]]
 """Row -> [(start column, end column, component class)]."""
@@ -83,6 +84,7 @@ class ArticleView(TextArea):
         "article-view--mention-actor",
         "article-view--mention-followed",
         "article-view--match",
+        *(f"article-view--note-{color}" for color in NOTE_COLORS),
     }
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -147,6 +149,8 @@ class ArticleView(TextArea):
         """Offset <-> location converter for the current body."""
         self._rows: RowSpans = {}
         """Per-row spans drawn by ``get_line``."""
+        self.note_spans: list[tuple[int, int, str]] = []
+        """Note highlights: (start, end, colour), drawn underneath mentions."""
 
     # -- content ----------------------------------------------------------------
 
@@ -185,8 +189,13 @@ class ArticleView(TextArea):
         self.matches = list(spans)
         self._reindex()
 
+    def set_notes(self, spans: list[tuple[int, int, str]]) -> None:
+        """Highlight notes: ``(start, end, colour)`` offsets, colour one of ``reader.notes.COLORS``."""
+        self.note_spans = [(s, e, c if c in NOTE_COLORS else "yellow") for s, e, c in spans]
+        self._reindex()
+
     def _reindex(self) -> None:
-        spans: list[tuple[int, int, str]] = []
+        spans: list[tuple[int, int, str]] = [(s, e, f"article-view--note-{c}") for s, e, c in self.note_spans]
         for m in self.mentions:
             label = KIND_CLASSES.get(m.kind, "article-view--mention-actor")
             spans.append((m.start, m.end, label))
