@@ -24,6 +24,7 @@ from reader.tui.commands import SCREEN_COMMANDS, bindings
 from reader.tui.navigation import JumpHistory, Position, Trail
 from reader.tui.screens.corrections import CorrectionsMixin
 from reader.tui.screens.following import FollowingMixin
+from reader.tui.screens.notes import NotesMixin
 from reader.tui.screens.search import SearchMixin
 from reader.tui.widgets.article_header import ArticleHeader
 from reader.tui.widgets.article_list import ArticleList, item_article_id
@@ -31,6 +32,7 @@ from reader.tui.widgets.article_view import ArticleView
 from reader.tui.widgets.entity_pane import EntityPane
 from reader.tui.widgets.entity_view import EntityViewPane
 from reader.tui.widgets.kwic_list import KwicList
+from reader.tui.widgets.notes_pane import NotesList, NotesPane
 from reader.tui.widgets.related_pane import RelatedPane
 from reader.tui.widgets.search_bar import SearchBar
 from reader.tui.widgets.status_line import StatusLine
@@ -39,11 +41,11 @@ NARROW_WIDTH = 110
 """Below this many columns the side panes become an overlay."""
 PANE_IDS = {"list": "#article-list", "article": "#article-view"}
 """Pane name -> widget selector for ``focus_pane``."""
-TAB_IDS = {"entities": "tab-entities", "related": "tab-related", "entity": "tab-entity"}
+TAB_IDS = {"entities": "tab-entities", "related": "tab-related", "entity": "tab-entity", "notes": "tab-notes"}
 """Side pane name -> tab id."""
 
 
-class MainScreen(FollowingMixin, SearchMixin, CorrectionsMixin, Screen[None]):
+class MainScreen(FollowingMixin, SearchMixin, NotesMixin, CorrectionsMixin, Screen[None]):
     """Everything a reader does happens here."""
 
     BINDINGS: ClassVar[list[BindingType]] = bindings(SCREEN_COMMANDS)  # type: ignore[assignment]
@@ -83,6 +85,7 @@ class MainScreen(FollowingMixin, SearchMixin, CorrectionsMixin, Screen[None]):
         self._focus_view_after = False
         """Focus the article text once the pending article is shown."""
         self.init_search()
+        self.init_notes()
 
     def compose(self) -> ComposeResult:
         """List | article | side panes, then status line and footer."""
@@ -100,6 +103,8 @@ class MainScreen(FollowingMixin, SearchMixin, CorrectionsMixin, Screen[None]):
                     yield RelatedPane(id="related-pane")
                 with TabPane("Entity", id="tab-entity"):
                     yield EntityViewPane(id="entity-view")
+                with TabPane("Notes", id="tab-notes"):
+                    yield NotesPane(id="notes-pane")
         yield StatusLine(id="status-line")
         yield Footer()
 
@@ -251,6 +256,7 @@ class MainScreen(FollowingMixin, SearchMixin, CorrectionsMixin, Screen[None]):
             return
         view = self.article_view
         view.show(event.article, event.mentions or [])
+        self.notes_article_shown(event.article)
         view.set_followed(self.trail.entity_id if self.trail else None)
         self.header.show(event.article)
         if event.mentions is None:
@@ -348,7 +354,7 @@ class MainScreen(FollowingMixin, SearchMixin, CorrectionsMixin, Screen[None]):
             self.query_one(PANE_IDS[name]).focus()
             return
         self._show_tab(name)
-        target = {"entities": EntityPane, "related": RelatedPane, "entity": KwicList}[name]
+        target = {"entities": EntityPane, "related": RelatedPane, "entity": KwicList, "notes": NotesList}[name]
         self.call_after_refresh(self.query_one(target).focus)
 
     def action_toggle_side(self) -> None:
