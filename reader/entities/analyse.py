@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -68,7 +69,10 @@ class Analyser:
     """Runs the list matcher and the capitalisation rules over one text."""
 
     def __init__(self, lexicon: Lexicon) -> None:
+        from reader.entities.gazetteer import load_given_names
+
         self.lex = lexicon
+        self._given = load_given_names()
 
     # -- list matches -------------------------------------------------------------------
     def list_hits(self, text: str, caps_lines: list[tuple[int, int]]) -> list[tuple[int, int, int, bool]]:
@@ -279,9 +283,7 @@ class Analyser:
 
     def lex_given_names(self) -> frozenset[str]:
         """Keys of common given names."""
-        from reader.entities.gazetteer import load_given_names
-
-        return load_given_names()
+        return self._given
 
     def _rule_segment(self, text, seg, cands, lower_words, first_in_sentence, in_title, prev_title) -> bool:
         """Turn a run segment not covered by lists into zero or more candidates."""
@@ -476,6 +478,7 @@ def _subsequence(needle: str, hay: str) -> bool:
     return all(ch in it for ch in needle)
 
 
+@lru_cache(maxsize=65536)
 def _norm(word: str) -> str:
     """Lower case, curly apostrophe straightened, trailing full stop dropped."""
     return word.lower().replace("’", "'").rstrip(".")
@@ -483,12 +486,25 @@ def _norm(word: str) -> str:
 
 def _is_demonym(low: str, lex: Lexicon) -> bool:
     """"Russian", "Iraqi", "Kurdish", "Syrians": an adjective/people of a listed place."""
+    cache = _DEMONYM_CACHE.setdefault(id(lex), {})
+    found = cache.get(low)
+    if found is None:
+        found = cache[low] = _is_demonym_uncached(low, lex)
+        if len(cache) > 200_000:
+            cache.clear()
+    return found
+
+
+_DEMONYM_CACHE: dict[int, dict[str, bool]] = {}
+
+
+def _is_demonym_uncached(low: str, lex: Lexicon) -> bool:
     low = low.replace("’", "'")
     if low.endswith("'s"):
         low = low[:-2]
     if "-" in low:
         return all(
-            p in rules.COMBINING_FORMS or _is_demonym(p, lex) for p in low.split("-") if p
+            p in rules.COMBINING_FORMS or _is_demonym_uncached(p, lex) for p in low.split("-") if p
         )
     if low in rules.DEMONYMS or low.rstrip("s") in rules.DEMONYMS:
         return True
@@ -555,8 +571,10 @@ def _starts_sentence(text: str, pos: int) -> bool:
     return False
 
 
-def _needs_lower(text: str, pos: int) -> bool:
-    return _starts_sentence(text, pos)
+_DROP_UPPER = {c: None for c in range(ord("A"), ord("Z") + 1)}
+_DROP_LOWER = {c: None for c in range(ord("a"), ord("z") + 1)}
+_DROP_UPPER.update({c: None for c in range(0xC0, 0xDF) if chr(c).isupper()})
+_DROP_LOWER.update({c: None for c in range(0xDF, 0x100) if chr(c).islower()})
 
 
 def _special_lines(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
@@ -566,19 +584,18 @@ def _special_lines(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, in
     pos = 0
     for line in text.split("\n"):
         end = pos + len(line)
-        if line.strip():
-            letters = [c for c in line if c.isalpha()]
-            if len(letters) >= 4:
-                upper = sum(c.isupper() for c in letters)
-                if upper / len(letters) > 0.7:
-                    caps.append((pos, end))
-                else:
-                    words = [w for w in line.split() if w[:1].isalpha()]
-                    if 3 <= len(words) <= 25:
-                        capped = sum(w[0].isupper() for w in words if len(w) > 3)
-                        longw = sum(1 for w in words if len(w) > 3)
-                        if longw >= 4 and capped / longw >= 0.8:
-                            titles.append((pos, end))
+        n_upper = len(line) - len(line.translate(_DROP_UPPER))
+        if n_upper >= 2:
+            n_letters = n_upper + len(line) - len(line.translate(_DROP_LOWER))
+            if n_letters >= 4 and n_upper / n_letters > 0.7:
+                caps.append((pos, end))
+            elif line.count(" ") < 40:
+                words = [w for w in line.split() if w[:1].isalpha()]
+                if 3 <= len(words) <= 25:
+                    capped = sum(w[0].isupper() for w in words if len(w) > 3)
+                    longw = sum(1 for w in words if len(w) > 3)
+                    if longw >= 4 and capped / longw >= 0.8:
+                        titles.append((pos, end))
         pos = end + 1
     return caps, titles
 
