@@ -201,7 +201,8 @@ def _parse_markdown(raw: str, parts: _Parts) -> None:
     removed = {s.start for s in parts.removed}
     rest_from = min((s.start for s in parts.removed if "\n" in raw[s.start : s.end]), default=None)
     kept = "\n".join(t for o, t in lines if o not in removed and (rest_from is None or o < rest_from))
-    paragraphs = markdown_to_paragraphs(kept)
+    # Character references (&#x202E;) decode to characters: sanitise what Markdown produced.
+    paragraphs = [sanitize(p) for p in markdown_to_paragraphs(kept)]
     if not parts.title and paragraphs and kept.lstrip().startswith("#"):
         parts.title = paragraphs.pop(0)
     if parts.date is None and paragraphs and (found := parse_dateline(paragraphs[0])):

@@ -18,6 +18,9 @@ _ESCAPE_SEQUENCE = re.compile(
 # C0 controls except \t and \n, DEL, C1 controls; plus bidi overrides/isolates that can reorder what is shown.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _C1 = re.compile("[\x80-\x9f]")
+# Lone surrogates (e.g. from a YAML "\\ud800" escape) cannot be encoded: the index and the terminal
+# would fail on them, so they become U+FFFD.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 # Characters that are invisible but harmless stay (zero-width joiners matter in some scripts).
 
 
@@ -29,6 +32,7 @@ def sanitize(text: str) -> str:
         text = _ESCAPE_SEQUENCE.sub("", text)
     text = _CONTROL.sub("", text)
     text = text.replace("\ufeff", "")
+    text = _SURROGATE.sub("\ufffd", text)
     return unicodedata.normalize("NFC", text)
 
 

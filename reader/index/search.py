@@ -190,7 +190,11 @@ def _suggest(searcher: Searcher, q: query.Query, text: str, total: int) -> str |
     """A corrected query when some words appear in neither titles nor bodies of the index."""
     reader = searcher.reader()
     terms = []
-    for token in q.all_tokens():
+    try:  # range queries (title:[a TO b]) have no tokens: Whoosh raises AttributeError
+        tokens = list(q.all_tokens())
+    except Exception:  # noqa: BLE001 - suggestions are a nicety
+        return None
+    for token in tokens:
         if token.fieldname not in SEARCH_FIELDS or not isinstance(token.text, str):
             continue
         if not any((name, token.text) in reader for name in SEARCH_FIELDS):
