@@ -157,6 +157,12 @@ def build(min_population: int, alias_population: int) -> tuple[list[tuple], list
         rank = 1 if pop >= 100_000 else 4
         offer(name, "city", city["countrycode"], pop, rank, aliases)
     for item in extra.get("places", []):
+        # a curated place takes over generated entries named like its aliases
+        # ("Hasakah" absorbs the GeoNames row "Al Hasakah")
+        for alias in item.get("aliases", []):
+            ak = key(alias)
+            if ak in entries and entries[ak][4] >= 0 and entries[ak][1] != "country":
+                del entries[ak]
         offer(item["name"], item["type"], item.get("country", ""), 0, -1, item.get("aliases", []))
 
     # aliases must not steal a name that is an entry of its own

@@ -100,8 +100,9 @@ class Analyser:
                 e += 1
             if idx >= self.lex.n_actors and " " not in folded[s + 1 : e + 1]:
                 known = self.lex.get(idx)
-                if known.type == "city" and folded[s + 1 : e + 1] in given:
-                    continue  # "George", "David": a given name before a town
+                fk = folded[s + 1 : e + 1]
+                if known.type == "city" and (fk in given or fk in self.lex.surnames):
+                    continue  # "George", "David", "Obama": a person's name, not a town
             out.append((s, e, idx, acronym))
             last_end = e
         return out
@@ -346,6 +347,8 @@ class Analyser:
                 self._rule_segment(text, right, cands, lower_words, False, in_title, False)
                 return False
         words = [t for t in seg if t[2] not in rules.CONNECTORS]
+        if len(words) > 8:
+            return False  # a menu or a headline in Title Case, not a name
         s, e = seg[0][0], seg[-1][1]
         surface = text[s:e]
         if surface.endswith(".") and not re.search(r"[A-Z]\.[A-Z]\.?$|\b[A-Z][a-z]?\.$", surface):
@@ -362,7 +365,13 @@ class Analyser:
         tok0 = words[0][2]
         if single:
             low = _norm(tok0)
-            if low in rules.STOP_WORDS or low in rules.TITLES or _is_demonym(low, self.lex):
+            if (
+                low in rules.STOP_WORDS
+                or low in rules.SINGLE_STOP
+                or low in rules.TITLES
+                or (low.endswith("s") and (low[:-1] in rules.STOP_WORDS or low[:-1] in rules.SINGLE_STOP))
+                or _is_demonym(low, self.lex)
+            ):
                 return person_cue
             if low in lower_words and not person_cue:
                 return person_cue  # written in lower case elsewhere: a common word
@@ -414,12 +423,9 @@ class Analyser:
         before = before_text[-12:].split()
         if len(words) == 1 and before and before[-1].lower() in rules.PLACE_CUE_WORDS:
             return PLACE, "place"
-        if len(words) in (2, 3) and all(w[2][:1].isupper() and w[2][1:].islower() for w in words):
-            if not any(self.lex.lookup(key(w[2])) is not None for w in words):
-                return ACTOR, "person"
         if len(words) == 1 and words[0][2].isupper() and len(words[0][2]) >= 2:
             return ACTOR, "organisation"
-        return ACTOR, "organisation" if len(words) > 1 else "unknown"
+        return ACTOR, "unknown"
 
     # -- evidence ---------------------------------------------------------------------
     def _evidence(self, text: str, result: DocAnalysis) -> None:

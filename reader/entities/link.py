@@ -315,10 +315,7 @@ def link(
                         continue
                     if (
                         k not in acronym_map
-                        and (
-                            " " not in k
-                            or all(t in ("unknown", "organisation") for _, t in rule_forms[k])
-                        )
+                        and (" " not in k or all(t == "unknown" for _, t in rule_forms[k]))
                         and all(w in corpus_lower or len(w) < 3 for w in k.split())
                         and (" " in k or k not in person_fulls)
                     ):

@@ -12,7 +12,7 @@ import re
 
 CONNECTORS = frozenset(
     "of for and the de du des la le van von der den da di dos das del al el bin ibn bint ben "
-    "abu ul y e on in at ad ash as ar an at az".split()
+    "abu ul y e on in at ad ash as ar an at az ez es ed um".split()
 )
 """Lower-case words allowed inside a name ("Bank of England", "Osama bin Laden")."""
 
@@ -170,6 +170,16 @@ STOP_WORDS = frozenset(
 )
 """Capitalised words that are not names by themselves (sentence starts, days, groups...)."""
 
+SINGLE_STOP = frozenset(
+    """islamic united national international democratic republican free new great royal
+    dozens hundreds thousands millions scores tags tag url ngo ngos kills killed updated
+    share tweet email print comments comment subscribe follow like copyright advertisement
+    community source sources photo video image images caption file via staff editor
+    president minister government army police military regime opposition rebels state
+    breaking live latest news home world politics business sport sports weather""".split()
+)
+"""Words that can be part of a name but are no name alone ("Islamic", "Staff", "Tags")."""
+
 DEMONYMS = frozenset(
     """afghan american arab arabian british english french german dutch swiss greek irish
     scottish welsh spanish portuguese italian russian ukrainian polish czech slovak hungarian
@@ -204,8 +214,11 @@ CAP_TOKEN = (
     r"|Mt|Ft|Co|Corp|Inc|Ltd)\.|[A-Z]\.(?=[ \t]+[A-Z][a-z])|[A-Z][\w]*(?:[-'’](?![sS]\b)[A-Za-z0-9]\w*)*)"
 )
 """One capitalised token: "Assad", "al-Assad"'s inner part, "U.S.", "O'Brien", "Hay'at"."""
-_ARTICLE = r"(?:(?:al|el|ad|ash|as|ar|an|at|az|bin|ibn|abu|bani|beni)[-’'])"
-_LOWER_CONNECT = r"(?:of|for|and|the|de|du|des|la|le|van|von|der|den|da|di|dos|das|del|al|el|bin|ibn|bint|ben|abu|y)"
+_ARTICLE = r"(?:(?:al|el|ad|ash|as|ar|an|at|az|ez|es|ed|ud|ul|um|bin|ibn|abu|bani|beni)[-’'])"
+_LOWER_CONNECT = (
+    r"(?:of|for|and|the|de|du|des|la|le|van|von|der|den|da|di|dos|das|del|al|el|ez|az|bin|ibn"
+    r"|bint|ben|abu|y)"
+)
 
 RUN_RE = re.compile(
     rf"(?<![\w’'.])(?<![A-Z0-9]-)(?:{_ARTICLE})?{CAP_TOKEN}"
