@@ -46,7 +46,12 @@ class EntityDetails:
 
 
 def _flat(text: str) -> str:
-    return " ".join(str(text).split())
+    """Whitespace runs become one space; edges keep one space so contexts stay readable."""
+    raw = str(text)
+    inner = " ".join(raw.split())
+    if not inner:
+        return " " if raw else ""
+    return (" " if raw[0].isspace() else "") + inner + (" " if raw[-1].isspace() else "")
 
 
 def _pairs(values: Any) -> list[tuple[str, int]]:

@@ -135,6 +135,7 @@ class ArticleView(TextArea):
             id=id,
             classes=classes,
         )
+        self.cursor_blink = False  # a reading cursor that blinks only distracts
         self.article: Article | None = None
         """The article shown."""
         self.mentions: list[Mention] = []

@@ -22,10 +22,10 @@ class KwicList(VirtualList[KwicLine]):
         dim = self.style_for("virtual-list--dim")
         date = (item.summary.date or "")[:10]
         text = Text(f"{date:<10} ", dim)
-        room = max(0, width - len(text.plain) - len(item.match) - 2)
+        room = max(0, width - len(text.plain) - len(item.match))
         left_room = room // 2
         left = item.left[-left_room:] if left_room else ""
-        text.append(f"{left:>{left_room}} ")
+        text.append(f"{left:>{left_room}}")
         text.append(item.match, self.style_for("virtual-list--match"))
-        text.append(" " + item.right)
+        text.append(item.right)
         return [text]
