@@ -106,7 +106,7 @@ class MainScreen(FollowingMixin, SearchMixin, NotesMixin, CorrectionsMixin, Scre
                 with TabPane("Notes", id="tab-notes"):
                     yield NotesPane(id="notes-pane")
         yield StatusLine(id="status-line")
-        yield Footer()
+        yield Footer(compact=True)
 
     # -- start up -----------------------------------------------------------------
 

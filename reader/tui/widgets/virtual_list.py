@@ -198,8 +198,15 @@ class VirtualList(ScrollView, Generic[ItemT], can_focus=True):
         self._cache.clear()
 
     def style_for(self, component: str) -> Style:
-        """The Rich style of one of our component classes (partial: no default colours)."""
-        return self.get_component_rich_style(component, partial=True)
+        """The Rich style of a component class, for use inside a row.
+
+        Colours are resolved against the list's background (``auto 60%`` needs one);
+        the dim style keeps only its colour so the cursor row's background shows.
+        """
+        style = self.get_component_rich_style(component)
+        if component == "virtual-list--dim":
+            return Style(color=style.color, italic=style.italic)
+        return style
 
     def render_line(self, y: int) -> Strip:
         """Draw one terminal row (only rows on screen are ever asked for)."""
