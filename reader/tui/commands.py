@@ -54,7 +54,7 @@ SCREEN_COMMANDS: tuple[Command, ...] = (
     Command("change-kind", "K", "change_kind", "Change kind", "Make the focused entity a place or an actor", "Correct"),
     Command("not-entity", "X", "not_entity", "Not an entity", "Mark the text of the focused mention as not an entity", "Correct"),
     Command("add-alias", "A", "add_alias", "Add alias", "Add another name for the focused entity", "Correct"),
-    Command("undo-correction", "u", "undo_correction", "Undo", "Undo the last correction", "Correct"),
+    Command("undo-correction", "u", "undo_last", "Undo", "Undo the last change: a note added, edited or deleted, or an entity correction", "Correct"),
     Command("focus-list", "1", "focus_pane('list')", "List", "Focus the article list", "Panes"),
     Command("focus-article", "2", "focus_pane('article')", "Article", "Focus the article text", "Panes"),
     Command("focus-entities", "3", "focus_pane('entities')", "Entities", "Show and focus the entities of this article", "Panes"),
@@ -64,6 +64,13 @@ SCREEN_COMMANDS: tuple[Command, ...] = (
     Command("toggle-list", "L", "toggle_list", "List pane", "Show or hide the article list", "Panes"),
     Command("wider-side", "greater_than_sign", "resize_side(4)", "Wider panes", "Make the side panes wider", "Panes", False, ">"),
     Command("narrower-side", "less_than_sign", "resize_side(-4)", "Narrower panes", "Make the side panes narrower", "Panes", False, "<"),
+    Command("annotate", "a", "annotate", "Annotate", "Annotate the selection (or the sentence under the cursor): comment, colour, tags", "Notes", True),
+    Command("edit-note", "e", "edit_note", "Edit note", "Edit the note under the cursor (or the one picked in the notes pane)", "Notes"),
+    Command("delete-note", "d", "delete_note", "Delete note", "Delete the note under the cursor (or the one picked in the notes pane); u undoes", "Notes"),
+    Command("focus-notes", "6", "focus_pane('notes')", "Notes", "Show and focus the notes pane (enter jumps to a note's passage)", "Notes"),
+    Command("notes-scope", "t", "toggle_notes_scope", "All notes", "Notes pane: this article's notes, or every note of the corpus", "Notes"),
+    Command("filter-notes", "number_sign", "filter_notes", "Filter notes", "Filter the notes pane: words, #tag, @entity", "Notes", False, "#"),
+    Command("export-notes", "E", "export_notes", "Export notes…", "Export every note to a file (.md Markdown, .json Web Annotation JSON-LD)", "Notes"),
 )
 """Commands bound on the main screen."""
 

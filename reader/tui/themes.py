@@ -24,6 +24,11 @@ THEME_VARIABLE_DEFAULTS: dict[str, str] = {
     "search-match": "#C99A2E",
     "note-highlight": "#6B5B1F",
     "note-highlight-focus": "#9C8420",
+    "note-yellow": "#6B5B1F",
+    "note-green": "#2F5A2C",
+    "note-blue": "#1F4A6B",
+    "note-pink": "#6E2F63",
+    "note-purple": "#4A3F7A",
 }
 """App-specific CSS variables; every theme may override them (so Textual's own themes work too)."""
 
