@@ -359,6 +359,27 @@ class Analyser:
         k = key(surface)
         if not k or len(k) < 2:
             return person_cue
+        if k.endswith("s") and len(k) > 3:
+            # a possessive written without apostrophe: "Syrias", "Bashar al-Assads"
+            idx = self.lex.lookup(k[:-1])
+            known = self.lex.get(idx) if idx is not None else None
+            if known is not None and (known.kind == ACTOR or known.type in ("country", "region")):
+                cands.append(Candidate(s, e - 1, surface[:-1], k[:-1], idx, known.kind, known.type))
+                return False
+            if len(words) > 1 and _norm(words[-1][2]).endswith("s"):
+                last_idx = self.lex.lookup(key(words[-1][2])[:-1])
+                if last_idx is not None and self.lex.get(last_idx).type in ("country", "region"):
+                    head = [t for t in seg if t[1] <= words[-1][0]]
+                    while head and head[-1][2] in rules.CONNECTORS:
+                        head = head[:-1]
+                    if head:
+                        self._rule_segment(text, head, cands, lower_words, first_in_sentence,
+                                           in_title, person_cue)
+                    known = self.lex.get(last_idx)
+                    ws, we = words[-1][0], words[-1][1] - 1
+                    cands.append(Candidate(ws, we, text[ws:we], key(text[ws:we]), last_idx,
+                                           known.kind, known.type))
+                    return False
         if s > 0 and text[s - 1] == "<" and surface.isupper():
             return person_cue  # a stock ticker: "<NOKS.HE>"
         single = len(words) == 1
@@ -543,7 +564,9 @@ def _split_hyphen_tails(tokens):
                 s += len(parts[0]) + 1
                 tok = tok[len(parts[0]) + 1 :]
                 parts = parts[1:]
-            if parts[-1][:1].islower() and parts[-1] not in rules.CONNECTORS:
+            if parts[-1][:1].islower() and parts[-1] not in rules.CONNECTORS and (
+                parts[-1] in rules.HYPHEN_TAILS or len(parts[-1]) >= 5
+            ):
                 keep = "-".join(p for p in parts[:1])
                 e = s + len(keep)
                 tok = keep

@@ -198,6 +198,13 @@ DEMONYMS = frozenset(
 )
 """Adjectives of nationality/religion: not mentions on their own ("Russian jets")."""
 
+HYPHEN_TAILS = frozenset(
+    """based led backed held controlled run owned born style era made funded linked affiliated
+    allied aligned speaking bound wide level specific related friendly sponsored supported
+    dominated occupied administered inspired leaning oriented centric focused free""".split()
+)
+"""Lower-case second parts that end a name ("UK-based", "Assad-backed"), unlike "Ki-moon"."""
+
 HYPHEN_PREFIXES = frozenset("pro anti ex non post pre neo pan mid self".split())
 """Prefixes before a name in a hyphenated word ("pro-Assad", "Anti-Houthi")."""
 
@@ -216,8 +223,8 @@ CAP_TOKEN = (
 """One capitalised token: "Assad", "al-Assad"'s inner part, "U.S.", "O'Brien", "Hay'at"."""
 _ARTICLE = r"(?:(?:al|el|ad|ash|as|ar|an|at|az|ez|es|ed|ud|ul|um|bin|ibn|abu|bani|beni)[-’'])"
 _LOWER_CONNECT = (
-    r"(?:of|for|and|the|de|du|des|la|le|van|von|der|den|da|di|dos|das|del|al|el|ez|az|bin|ibn"
-    r"|bint|ben|abu|y)"
+    r"(?:(?:of|for|and)(?:[ \t]+the)?|de|du|des|la|le|van|von|der|den|da|di|dos|das|del|al|el"
+    r"|ez|az|bin|ibn|bint|ben|abu|y)"
 )
 
 RUN_RE = re.compile(
