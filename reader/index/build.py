@@ -151,20 +151,23 @@ class Indexer:
         fresh = reason is not None
         if fresh:
             self._reset()
-            manifest, analyses = Manifest(), Analyses()
+            manifest = Manifest()
         else:
             manifest = Manifest.load(self.folder) or Manifest()
-            analyses = Analyses.load(self.folder)
         jobs, unchanged, touched = self._scan(manifest, progress)
         seen = {path for _, path, _, _ in jobs} | unchanged
         removed = [p for p in manifest.entries if p not in seen]
         if not jobs and not removed:
+            # Nothing to index: stay cheap (no Whoosh writer, no loading of analyses)
+            # unless the analyses cache was lost.
             if touched:
                 manifest.save(self.folder)
-            missing = self._missing_analyses(manifest, analyses)
-            if missing:
+            if self.analyser is not None and not (self.folder / Analyses.FILE).exists():
+                analyses = Analyses()
+                self._missing_analyses(manifest, analyses)
                 analyses.save(self.folder)
             return IndexReport(unchanged=len(unchanged))
+        analyses = Analyses() if fresh else Analyses.load(self.folder)
         ix = self.open()
         writer = ix.writer(limitmb=256)
         added = updated = 0
