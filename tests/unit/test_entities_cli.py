@@ -3,27 +3,23 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from reader.cli import run as cli_run
 
 
 @pytest.fixture()
-def run(tmp_path):
-    env = {**os.environ, "READER_HOME": str(tmp_path / "home")}
+def run(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("READER_HOME", str(tmp_path / "home"))
 
-    def _run(*args: str, ok: bool = True) -> subprocess.CompletedProcess:
-        res = subprocess.run(
-            [sys.executable, "-m", "reader", *args],
-            capture_output=True, text=True, env=env, cwd=ROOT, timeout=120,
-        )
+    def _run(*args: str, ok: bool = True) -> SimpleNamespace:
+        code = cli_run(list(args))
+        out, err = capsys.readouterr()
+        res = SimpleNamespace(returncode=code, stdout=out, stderr=err)
         if ok:
-            assert res.returncode == 0, res.stderr
+            assert code == 0, err
         return res
 
     return _run
