@@ -60,7 +60,7 @@ SCREEN_COMMANDS: tuple[Command, ...] = (
     Command("focus-entities", "3", "focus_pane('entities')", "Entities", "Show and focus the entities of this article", "Panes"),
     Command("focus-related", "4", "focus_pane('related')", "Related", "Show and focus related articles", "Panes"),
     Command("focus-entity-view", "5", "focus_pane('entity')", "Entity pane", "Show and focus the entity view", "Panes"),
-    Command("toggle-side", "p", "toggle_side", "Side panes", "Show or hide the side panes", "Panes", True),
+    Command("toggle-side", "p", "toggle_side", "Side panes", "Show or hide the side panes", "Panes"),
     Command("toggle-list", "L", "toggle_list", "List pane", "Show or hide the article list", "Panes"),
     Command("wider-side", "greater_than_sign", "resize_side(4)", "Wider panes", "Make the side panes wider", "Panes", False, ">"),
     Command("narrower-side", "less_than_sign", "resize_side(-4)", "Narrower panes", "Make the side panes narrower", "Panes", False, "<"),

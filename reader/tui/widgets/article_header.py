@@ -12,7 +12,7 @@ def header_text(article: Article | None) -> Text:
     """Title on the first line, then source · date · byline (plain text, never markup)."""
     if article is None:
         return Text("No article open. Choose one in the list (enter) or search with /.", "italic")
-    text = Text(" ".join(article.title.split()) or "(untitled)", "bold")
+    text = Text.assemble((" ".join(article.title.split()) or "(untitled)", "bold"))
     meta = [x for x in (article.source, article.date_text, article.byline) if x]
     meta_line = " · ".join(" ".join(m.split()) for m in meta) or article.relpath
     text.append("\n" + meta_line, "italic")

@@ -22,7 +22,7 @@ def _counted(values: list[tuple[str, int]], limit: int = 6) -> str:
 def describe(details: EntityDetails) -> Text:
     """The summary block above the context lines (plain text, never markup)."""
     entity = details.entity
-    text = Text(entity.name, "bold")
+    text = Text.assemble((entity.name, "bold"))
     text.append(f"  {entity.kind}" + (f" · {entity.type}" if entity.type else ""), "italic")
     mentions = len(details.contexts) if details.complete else entity.mention_count
     articles = len({k.summary.id for k in details.contexts}) or entity.article_count

@@ -28,7 +28,7 @@ class RelatedOption(Option):
 
     def __init__(self, item: Any) -> None:
         summary = item.summary
-        prompt = Text(" ".join(summary.title.split()) or "(untitled)", "bold")
+        prompt = Text.assemble((" ".join(summary.title.split()) or "(untitled)", "bold"))
         meta = " · ".join(x for x in (summary.date, summary.source) if x)
         prompt.append(f"\n{meta}" if meta else "", "dim")
         prompt.append(f"\n{related_reason(item)}", "italic")

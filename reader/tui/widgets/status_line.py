@@ -31,7 +31,7 @@ class StatusLine(Horizontal):
     def _redraw(self) -> None:
         if not self.is_mounted:
             return
-        left = Text(self.corpus or "", "bold")
+        left = Text.assemble((self.corpus or "", "bold"))
         left.append(f" · {self.count} articles")
         if self.index_state:
             left.append(f" · {self.index_state}")

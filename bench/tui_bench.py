@@ -1,0 +1,183 @@
+"""TUI latency on the Reuters corpus (19k articles), headless, with the index already built.
+
+Measures: first paint (from before importing the app to the first frame of the
+reading screen, and until the 19k-row list is filled), opening an article
+(request -> text and mentions shown), next-mention jumps (``]`` and ``n``),
+search-as-you-type latency after the last key, and peak RSS of this process
+(indexing runs first in a separate process, so it is not counted).
+
+    python bench/tui_bench.py [--corpus PATH] [--home DIR] [--rounds N]
+
+Targets: first paint <= 1.0 s, open <= 50 ms, jump <= 40 ms, search <= 100 ms, RSS <= 300 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench._corpora import peak_rss_mb, percentile, unpack  # noqa: E402
+
+DEFAULT_CORPUS = Path("/tmp/corpora/corpus_reuters21578/articles")
+QUERIES = ["oil prices opec", "bank of japan", "wheat exports", "coffee quota talks"]
+
+
+def corpus_path(given: Path | None) -> Path:
+    """The Reuters articles folder (unpacked from the shared archive when missing)."""
+    if given is not None:
+        return given
+    if DEFAULT_CORPUS.is_dir():
+        return DEFAULT_CORPUS
+    return unpack("reuters21578") / "articles"
+
+
+def build_index(corpus: Path) -> float:
+    """Bring the index up to date in a child process; returns seconds."""
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "reader", "index", "--corpus", str(corpus)], check=True,
+                   cwd=Path(__file__).resolve().parents[1])
+    return time.perf_counter() - start
+
+
+async def wait_until(predicate, timeout: float = 30.0) -> float:  # type: ignore[no-untyped-def]
+    """Yield to the event loop until ``predicate()``; returns the time it took."""
+    start = time.perf_counter()
+    while not predicate():
+        if time.perf_counter() - start > timeout:
+            raise TimeoutError("condition not reached")
+        await asyncio.sleep(0.0005)
+    return time.perf_counter() - start
+
+
+def ms(values: list[float]) -> str:
+    """Median / p90 / max in milliseconds."""
+    return (f"median {statistics.median(values) * 1000:6.1f} ms  p90 {percentile(values, 90) * 1000:6.1f} ms"
+            f"  max {max(values) * 1000:6.1f} ms  (n={len(values)})")
+
+
+async def run(corpus: Path, rounds: int) -> dict[str, object]:
+    """Drive the app headless and time each interaction."""
+    t0 = time.perf_counter()
+    from reader.library import Library
+    from reader.tui.app import ReaderApp
+    from reader.tui.navigation import Position
+
+    library = Library([corpus])
+    app = ReaderApp(library, persist=False)
+    results: dict[str, object] = {}
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        results["first_paint"] = time.perf_counter() - t0
+        screen = app.screen
+        await wait_until(lambda: screen.article_list.item_count > 0)
+        results["list_filled"] = time.perf_counter() - t0
+        results["articles"] = screen.article_list.item_count
+        await wait_until(lambda: screen.article_view.article is not None and screen.article_view.mentions)
+        await app.workers.wait_for_complete()
+
+        view = screen.article_view
+        ids = [s.id for s in screen.summaries[:: max(1, len(screen.summaries) // rounds)]][:rounds]
+        opens = []
+        for article_id in ids:
+            start = time.perf_counter()
+            screen.open_at(Position(article_id))
+            await wait_until(lambda aid=article_id: view.article is not None and view.article.id == aid
+                             and not screen._pending and screen.entity_pane.option_count > 0
+                             and (view.mentions or library.mentions(aid) == []))
+            await pilot.pause()  # one frame drawn
+            opens.append(time.perf_counter() - start)
+        results["open"] = opens
+
+        # ] jumps in an article with many mentions
+        busiest = max(ids, key=lambda aid: len(library.mentions(aid)))
+        screen.open_at(Position(busiest))
+        await wait_until(lambda: view.article is not None and view.article.id == busiest and view.mentions)
+        view.focus()
+        await pilot.pause()
+        jumps = []
+        for _ in range(min(rounds, len(view.mentions) - 1)):
+            start = time.perf_counter()
+            await pilot.press("right_square_bracket")
+            jumps.append(time.perf_counter() - start)
+        results["jump"] = jumps
+
+        # n: follow the most frequent entity of that article across articles
+        counts: dict[str, int] = {}
+        for m in view.mentions:
+            counts[m.entity] = counts.get(m.entity, 0) + 1
+        entity_id = max(counts, key=lambda e: counts[e])
+        view.go_to_offset(0)
+        await view_first_mention(pilot, view, entity_id)
+        await pilot.press("asterisk")
+        await wait_until(lambda: screen.trail is not None and screen.trail.entity_id == entity_id)
+        follows = []
+        for _ in range(rounds):
+            before = screen.here
+            start = time.perf_counter()
+            await pilot.press("n")
+            await wait_until(lambda b=before: screen.here != b and not screen._pending, timeout=10)
+            await pilot.pause()
+            follows.append(time.perf_counter() - start)
+        results["follow"] = follows
+        results["follow_label"] = screen.status.trail
+
+        # search as you type: time from the last key to the list showing that query's hits
+        searches = []
+        for query in QUERIES:
+            await pilot.press("slash")
+            for key in query:
+                await pilot.press("space" if key == " " else key)
+            start = time.perf_counter()
+            await wait_until(lambda q=query: screen.last_result is not None and screen.last_result.query == q)
+            await pilot.pause()
+            searches.append(time.perf_counter() - start)
+            await pilot.press("escape")
+            screen.search_bar.query_one("Input").value = ""
+            await pilot.pause()
+        results["search"] = searches
+    results["rss_mb"] = peak_rss_mb()
+    return results
+
+
+async def view_first_mention(pilot, view, entity_id: str) -> None:  # type: ignore[no-untyped-def]
+    """Put the cursor on the first mention of ``entity_id``."""
+    index = next(i for i, m in enumerate(view.mentions) if m.entity == entity_id)
+    view.focus_mention(index)
+    await pilot.pause()
+
+
+def main() -> int:
+    """Parse arguments, index, measure, print the table."""
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", type=Path, default=None, help="Reuters articles folder")
+    parser.add_argument("--home", type=Path, default=Path(tempfile.gettempdir()) / "reader-bench-home",
+                        help="READER_HOME for the index (kept between runs)")
+    parser.add_argument("--rounds", type=int, default=20)
+    args = parser.parse_args()
+    os.environ["READER_HOME"] = str(args.home)
+    corpus = corpus_path(args.corpus)
+    seconds = build_index(corpus)
+    print(f"index up to date in {seconds:.1f} s ({corpus})")
+    r = asyncio.run(run(corpus, args.rounds))
+    print(f"articles listed        {r['articles']}")
+    print(f"first paint            {r['first_paint'] * 1000:7.0f} ms   (target <= 1000 ms; imports included)")
+    print(f"list filled            {r['list_filled'] * 1000:7.0f} ms")
+    print(f"open article           {ms(r['open'])}   (target <= 50 ms)")  # type: ignore[arg-type]
+    print(f"next mention  ]        {ms(r['jump'])}   (target <= 40 ms)")  # type: ignore[arg-type]
+    print(f"next followed n        {ms(r['follow'])}   [{r['follow_label']}]")  # type: ignore[arg-type]
+    print(f"search after last key  {ms(r['search'])}   (target <= 100 ms)")  # type: ignore[arg-type]
+    print(f"peak RSS               {r['rss_mb']:7.0f} MB  (target <= 300 MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
