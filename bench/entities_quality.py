@@ -113,7 +113,7 @@ def score_ecb(folder: Path, engine: EntityEngine) -> dict:
     for line in (folder / "ecbplus_entity_chains.jsonl").read_text(encoding="utf-8").splitlines():
         c = json.loads(line)
         if c["tag"] in CHAIN_TAGS:
-            named = [m for m in c["mentions"] if m[3][:1].isupper() and m[0] in docs]
+            named = [m for m in c["mentions"] if _name_like(m[3]) and m[0] in docs]
             if len({m[0] for m in named}) >= 2:
                 chains.append((c["id"], named, _topic(c["name"])))
     t0 = time.perf_counter()
@@ -191,6 +191,18 @@ def main(argv: list[str] | None = None) -> int:
               f"ids joining two chains of one topic {ecb['wrong_joins']} of {ecb['ids']} "
               f"(and {ecb['joins_across_topics']} joining chains of different topics)")
     return 0
+
+
+_NAME_GLUE = {"of", "the", "for", "and", "de", "al", "bin", "&", "-", ".", "'s", "’s", "'"}
+
+
+def _name_like(text: str) -> bool:
+    """A gold mention that is a name ("Tara Reid", "Bank of America"), not a description
+    ("California rehab facility") or a pronoun."""
+    tokens = text.split()
+    return bool(tokens) and tokens[0][:1].isupper() and all(
+        t[:1].isupper() or t[:1].isdigit() or t.lower() in _NAME_GLUE for t in tokens
+    )
 
 
 def _topic(chain_name: str) -> str:

@@ -271,6 +271,12 @@ class Analyser:
             return None
         if free[0][0] >= run_hits[-1][1] and key(free[0][2]) in self.lex_given_names():
             return None  # "Middle East Tobias Ellwood": a person after a listed name
+        if (
+            key(free[0][2]) in self.lex_given_names()
+            and free[0][1] <= run_hits[0][0]
+            and any(t[2] == "of" and t[0] < run_hits[0][0] for t in tokens)
+        ):
+            return None  # "Vishwanand Subryan of Schenectady": a person from a place
         hit_kinds = [self.lex.get(h[2]) for h in run_hits]
         if any(k.kind == ACTOR and k.type == "person" for k in hit_kinds):
             return None
