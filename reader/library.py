@@ -8,6 +8,8 @@ at a time per kind of work; the Whoosh searcher is reopened when the index chang
 from __future__ import annotations
 
 import functools
+import hashlib
+import pickle
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
@@ -15,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from reader import paths
+from reader.atomic import write_atomic
 from reader.config import Config, load_config
 from reader.corpus import ArticleError, load_article
 from reader.index import Indexer
@@ -36,6 +39,16 @@ def entity_analyser() -> Callable[[str], object]:
     from reader.entities import EntityEngine
 
     return EntityEngine().analyse
+
+
+def entity_cache_version() -> str:
+    """Changes whenever the shipped entity data or code changes (invalidates cached linkings)."""
+    import reader.entities as entities_package
+
+    folder = Path(entities_package.__file__).parent
+    stamps = sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size)
+                    for p in folder.rglob("*") if p.is_file() and p.suffix != ".pyc")
+    return hashlib.sha256(repr(stamps).encode()).hexdigest()[:16]
 
 
 class ArticleMissing(LookupError):
@@ -220,13 +233,46 @@ class Library:
         """Entities and mentions of the whole corpus (computed once per index state)."""
         with self._lock:
             if self._linking is None:
-                manifest = self._load_manifest()
-                analyses = Analyses.load(self.indexer.folder)
-                wanted = {e.id for e in manifest.entries.values()} if manifest else set()
-                docs = {i: a for i, (_, a) in analyses.items.items() if i in wanted}
-                self._linking = self.engine.link(docs)
+                key = self._linking_key()
+                self._linking = self._cached_linking(key)
+                if self._linking is None:
+                    manifest = self._load_manifest()
+                    analyses = Analyses.load(self.indexer.folder)
+                    wanted = {e.id for e in manifest.entries.values()} if manifest else set()
+                    docs = {i: a for i, (_, a) in analyses.items.items() if i in wanted}
+                    self._linking = self.engine.link(docs)
+                    self._save_linking(key, self._linking)
                 self._derived.clear()
             return self._linking
+
+    LINKING_CACHE = "linking.pickle"
+
+    def _linking_key(self) -> tuple[object, ...]:
+        """What the linking depends on: the analyses file and the user's corrections file."""
+        def stamp(path: Path) -> tuple[int, int]:
+            try:
+                stat = path.stat()
+            except OSError:
+                return (0, 0)
+            return (stat.st_mtime_ns, stat.st_size)
+
+        return (stamp(self.indexer.folder / Analyses.FILE), stamp(self.data_dir / "corrections.yaml"),
+                entity_cache_version())
+
+    def _cached_linking(self, key: tuple[object, ...]) -> Any:
+        try:
+            with open(self.indexer.folder / self.LINKING_CACHE, "rb") as handle:
+                saved_key, linking = pickle.load(handle)
+        except Exception:  # noqa: BLE001 - a missing or stale cache is simply recomputed
+            return None
+        return linking if saved_key == key else None
+
+    def _save_linking(self, key: tuple[object, ...], linking: Any) -> None:
+        try:
+            write_atomic(self.indexer.folder / self.LINKING_CACHE,
+                         pickle.dumps((key, linking), protocol=pickle.HIGHEST_PROTOCOL))
+        except OSError:
+            pass  # a cache; the next start recomputes it
 
     def relink(self) -> None:
         """Recompute linking (after a correction), so every view sees it at once."""
