@@ -1,0 +1,61 @@
+"""The library facade: entity-aware search, corrections applied everywhere, cached linking."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.library import Library
+
+
+def names(result) -> list[str]:
+    return sorted(Path(h.path).name[:3] for h in result.hits)
+
+
+def test_entity_queries_resolve_aliases(seed_copy: Path) -> None:
+    library = Library([seed_copy])
+    library.update_index()
+    expected = names(library.search("entity:hts"))
+    assert expected == ["000", "001", "004"]
+    assert names(library.search('entity:"Hayat Tahrir al Sham"')) == expected
+    assert names(library.search("actor:hts")) == expected
+    assert library.search("place:hts").error  # HTS is an actor, not a place
+    assert "no entity" in library.search("entity:nosuchthing").error
+    assert names(library.search("aleppo", filters={"entity": ["hts", "sohr"]})) == ["000"]
+
+
+def test_correction_applies_at_once_and_survives_restart(seed_copy: Path) -> None:
+    library = Library([seed_copy])
+    library.update_index()
+    sohr = library.entity("SOHR")
+    assert sohr is not None
+    library.correct("rename", sohr.id, "The Observatory")
+    assert library.entity(sohr.id).name == "The Observatory"
+    reopened = Library([seed_copy])  # a new process would read the cached linking
+    reopened.update_index()
+    assert reopened.entity(sohr.id).name == "The Observatory"
+    assert library.undo_correction()
+    again = Library([seed_copy])
+    again.update_index()
+    assert again.entity(sohr.id).name != "The Observatory"
+
+
+def test_linking_cache_is_invalidated_by_reindex(seed_copy: Path) -> None:
+    library = Library([seed_copy])
+    library.update_index()
+    assert library.entity("Zanzibar") is None
+    target = next(seed_copy.glob("003_*.txt"))
+    target.write_text(target.read_text(encoding="utf-8").replace(
+        "Meanwhile, Ankara", "Meanwhile, in Zanzibar, Ankara"), encoding="utf-8")
+    library.update_index()
+    assert library.entity("Zanzibar") is not None
+
+
+def test_entity_mentions_ordered_by_date_then_position(seed_copy: Path) -> None:
+    library = Library([seed_copy])
+    library.update_index()
+    entity = library.entity("Aleppo")
+    rows = library.entity_mentions(entity.id)
+    keys = [(s.date == "", s.date, s.title.casefold(), s.id, m.start) for s, m in rows]
+    assert keys == sorted(keys)
+    for summary, mention in rows:
+        assert library.article(summary.id).body[mention.start:mention.end] == mention.text
