@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from markdown_it import MarkdownIt
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -87,6 +88,39 @@ def first_line(text: str) -> str:
     return next((line.strip() for line in text.splitlines() if line.strip()), "")
 
 
+_markdown = MarkdownIt("commonmark")
+_BLOCK_MARKER = re.compile(r"^\s{0,3}(?:#{1,6}\s+|[-*+]\s+|\d{1,9}[.)]\s+|>\s?)+")
+"""A heading, list or quote marker at the start of a line (dropped from the one-line preview)."""
+
+
+def markdown_line(source: str, width: int) -> Text:
+    """One line of Markdown as styled text (bold, italic, code; links show their text).
+
+    Parsed with markdown-it-py, so ``**x**`` shows as bold x; nothing is read as Rich markup.
+    """
+    text = Text()
+    styles: list[str] = []
+    source = _BLOCK_MARKER.sub("", source, count=1)
+    for token in _markdown.parseInline(source)[0].children or []:
+        kind = token.type
+        if kind in ("strong_open", "em_open"):
+            styles.append("bold" if kind == "strong_open" else "italic")
+        elif kind in ("strong_close", "em_close") and styles:
+            styles.pop()
+        elif kind == "code_inline":
+            text.append(token.content, "reverse")
+        elif kind in ("text", "html_inline"):
+            text.append(token.content, " ".join(styles))
+        elif kind in ("softbreak", "hardbreak"):
+            text.append(" ")
+        elif kind == "image":
+            text.append(token.content or "image", "italic")
+    if len(text.plain) > width:
+        text.truncate(width - 1)
+        text.append("…")
+    return text
+
+
 def swatch_style(app: Any, color: str) -> str:
     """A Rich style drawing the swatch of a note colour from the theme variables."""
     value = app.theme_variables.get(f"note-{color}") if app is not None else None
@@ -104,7 +138,7 @@ class NoteOption(Option):
         comment = first_line(note.comment)
         if comment:
             prompt.append("\n   ")
-            prompt.append(one_line(comment, EXCERPT_CHARS))
+            prompt.append(markdown_line(comment, EXCERPT_CHARS))
         meta = [note.color_label]
         meta.extend(f"#{t}" for t in note.tags)
         if show_title:

@@ -1,0 +1,142 @@
+"""The notes pane: this article / all notes, filter (words, #tag, @entity), enter jumps, orphans."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from reader.tui.widgets.notes_pane import parse_note_filter
+
+from .helpers import screen_text, settle
+from .notes_support import SIZE, add_note, make_app, notes_library, open_article
+
+
+@pytest.fixture
+def library(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """Fake corpus with notes on a0 (two) and a1 (one)."""
+    lib = notes_library(tmp_path)
+    add_note(lib, "a0", "Russia sent jets.", comment="**Air power** matters", tags=["air"])
+    add_note(lib, "a0", "Rebels led by Hayat Tahrir al-Sham", tags=["siege"], color="pink")
+    add_note(lib, "a1", "HTS said it controls Idlib.", comment="claim", tags=["siege", "claims"], color="green")
+    return lib
+
+
+def listed(main) -> list[str]:  # type: ignore[no-untyped-def]
+    return [n.quote.exact for n in main.notes_pane.notes]
+
+
+async def test_pane_lists_this_articles_notes_then_all_and_enter_jumps(library) -> None:
+    app = make_app(library)
+    async with app.run_test(size=SIZE) as pilot:
+        main = await open_article(pilot, "a0")
+        await pilot.press("6")
+        await settle(pilot)
+        assert listed(main) == ["Rebels led by Hayat Tahrir al-Sham", "Russia sent jets."]
+        text = screen_text(app)
+        assert "Notes · this article · 2" in text
+        assert "“Russia sent jets.”" in text and "#air" in text
+        await pilot.press("t")
+        await settle(pilot)
+        assert len(main.notes_pane.notes) == 3
+        assert "Notes · all notes · 3" in screen_text(app)
+        main.notes_pane.select_note(main.notes_pane.notes[[n.article_id for n in main.notes_pane.notes].index("a1")].id)
+        main.notes_pane.option_list.focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        view = main.article_view
+        assert view.article.id == "a1"
+        assert view.has_focus
+        assert view.selected_text == "HTS said it controls Idlib."
+        assert view.note_spans and view.note_spans[0][2] == "green"
+        # the list keeps the whole corpus and the cursor on the chosen note
+        assert len(main.notes_pane.notes) == 3
+        assert main.notes_pane.highlighted_note.article_id == "a1"
+
+
+async def test_enter_in_this_article_scope_selects_the_passage(library) -> None:
+    app = make_app(library)
+    async with app.run_test(size=SIZE) as pilot:
+        main = await open_article(pilot, "a0")
+        await pilot.press("6")
+        await settle(pilot)
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert main.article_view.selected_text == "Russia sent jets."
+
+
+async def test_filter_by_words_tag_and_entity(library) -> None:
+    app = make_app(library)
+    async with app.run_test(size=SIZE) as pilot:
+        main = await open_article(pilot, "a0")
+        await pilot.press("t", "number_sign")
+        await settle(pilot)
+        assert main.query_one("#notes-filter").has_focus
+        await pilot.press("number_sign", *"siege")
+        await settle(pilot)
+        assert sorted(listed(main)) == ["HTS said it controls Idlib.", "Rebels led by Hayat Tahrir al-Sham"]
+        assert "(filtered)" in screen_text(app)
+        main.query_one("#notes-filter").value = "@Idlib"
+        await settle(pilot)
+        assert listed(main) == ["HTS said it controls Idlib."]
+        main.query_one("#notes-filter").value = "power #air"
+        await settle(pilot)
+        assert listed(main) == ["Russia sent jets."]
+        main.query_one("#notes-filter").value = "#siege @hts"
+        await settle(pilot)
+        assert sorted(listed(main)) == ["HTS said it controls Idlib.", "Rebels led by Hayat Tahrir al-Sham"]
+        main.query_one("#notes-filter").value = "nothing-like-this"
+        await settle(pilot)
+        assert listed(main) == []
+        assert "No notes match." in screen_text(app)
+
+
+def test_filter_parsing() -> None:
+    f = parse_note_filter("airport closed #siege #air @Bashar al-Assad")
+    assert (f.text, f.tags, f.entities) == ("airport closed", ["siege", "air"], ["Bashar al-Assad"])
+    f = parse_note_filter("#siege later words")
+    assert (f.text, f.tags, f.entities) == ("later words", ["siege"], [])
+    assert parse_note_filter("  ").empty
+    assert parse_note_filter("C#").text == "C#"  # a # inside a word is text
+
+
+async def test_comment_is_markdown_and_article_text_is_never_markup(library) -> None:
+    add_note(library, "a1", "Aleppo airport shut down.", comment="see *this*")
+    app = make_app(library)
+    async with app.run_test(size=SIZE) as pilot:
+        main = await open_article(pilot, "a0")
+        await pilot.press("6")
+        await settle(pilot)
+        await pilot.press("down")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Air power matters" in text  # **Air power** rendered as Markdown
+        assert "**Air power**" not in text
+        await pilot.press("t")
+        await settle(pilot)
+        # a1's title holds "[bold]…[/bold]": shown literally
+        assert "shut as [bold]fighting[/" in screen_text(app)
+
+
+async def test_orphans_are_listed_marked_and_explain_on_enter(library) -> None:
+    article = library._articles["a0"]
+    library._articles["a0"] = replace(
+        article, body=article.body.replace("Russia sent jets.", "Turkey said nothing."), content_hash="a0-v2"
+    )
+    app = make_app(library)
+    async with app.run_test(size=SIZE) as pilot:
+        main = await open_article(pilot, "a0")
+        await pilot.press("6")
+        await settle(pilot)
+        notes = main.notes_pane.notes
+        assert [n.state for n in notes] == ["anchored", "orphan"]  # orphans last
+        assert len(main.article_view.note_spans) == 1  # the orphan is not drawn
+        text = screen_text(app)
+        assert "orphan" in text and "Russia sent jets." in text
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert main.article_view.selected_text == ""
+        [warning] = [n for n in app._notifications if n.title == "Orphan note"]
+        assert "cannot be placed" in warning.message and "Russia sent jets." in warning.message
+        assert len(library.notes.all()) == 3  # never dropped
