@@ -299,6 +299,8 @@ class Analyser:
         # strip leading titles, "The", sentence-initial common words, demonyms
         designated = bool(seg) and _norm(seg[-1][2]) in rules.ORG_SUFFIXES | rules.PLACE_SUFFIXES.keys()
         i = 0
+        if seg and seg[0][2][:1].isdigit() and not designated:
+            i = 1  # an ordinal only starts a unit's name: "65th Air Division", not "3rd March"
         while i < len(seg):
             tok = seg[i][2]
             low = _norm(tok)

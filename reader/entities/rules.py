@@ -227,13 +227,15 @@ _LOWER_CONNECT = (
     r"|ez|az|bin|ibn|bint|ben|abu|y)"
 )
 
+_ORDINAL = r"(?:\d{1,4}(?:st|nd|rd|th|d)[ \t]+(?=[A-Z]))"
+
 RUN_RE = re.compile(
-    rf"(?<![\w’'.])(?<![A-Z0-9]-)(?:{_ARTICLE})?{CAP_TOKEN}"
+    rf"(?<![\w’'.])(?<![A-Z0-9]-)(?:{_ORDINAL})?(?:{_ARTICLE})?{CAP_TOKEN}"
     rf"(?:(?:[ \t]+(?:{_LOWER_CONNECT}[ \t]+)*|-)(?:{_ARTICLE})?{CAP_TOKEN})*"
 )
 """A run of capitalised tokens joined by spaces, hyphens and lower-case connectors."""
 
-TOKEN_RE = re.compile(rf"(?:{_ARTICLE})?{CAP_TOKEN}|[a-z]+")
+TOKEN_RE = re.compile(rf"\d{{1,4}}(?:st|nd|rd|th|d)\b|(?:{_ARTICLE})?{CAP_TOKEN}|[a-z]+")
 """Tokens inside a run (capitalised tokens and connectors)."""
 
 ACRONYM_DEF_RE = re.compile(
