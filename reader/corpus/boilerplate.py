@@ -27,6 +27,8 @@ class Rule:
     pattern: re.Pattern[str]
     scope: str = "line"
     headline_before: bool = False
+    source: re.Pattern[str] | None = None
+    """Optional pattern whose ``source`` group names the outlet."""
 
 
 def _parse_rules(data: object, origin: str) -> list[Rule]:
@@ -41,11 +43,14 @@ def _parse_rules(data: object, origin: str) -> list[Rule]:
             raise ValueError(f"{origin}: rule {number} has unknown scope {scope!r}")
         try:
             pattern = re.compile(item["match"], re.IGNORECASE)
+            source = re.compile(item["source"]) if isinstance(item.get("source"), str) else None
         except re.error as exc:
             raise ValueError(f"{origin}: rule {number} has a bad regex ({exc})") from None
+        if source is not None and "source" not in source.groupindex:
+            raise ValueError(f"{origin}: rule {number}: 'source' needs a (?P<source>...) group")
         rules.append(
             Rule(str(item.get("name", f"rule-{number}")), pattern, scope,
-                 bool(item.get("headline_before", False)))
+                 bool(item.get("headline_before", False)), source)
         )
     return rules
 
@@ -99,3 +104,16 @@ def find_boilerplate(lines: list[tuple[int, str]], rules: tuple[Rule, ...] | Non
             removed.append(Span(offset, offset + len(line), rule.name))
             break
     return removed
+
+
+def source_named(raw: str, removed: list[Span], rules: tuple[Rule, ...] | None = None) -> str:
+    """The outlet named by a removed boilerplate line ("Subscribe to X Telegram channel"), or ""."""
+    by_name = {rule.name: rule for rule in (load_rules() if rules is None else rules)}
+    for span in removed:
+        rule = by_name.get(span.label)
+        if rule is None or rule.source is None:
+            continue
+        match = rule.source.search(raw[span.start : span.end].strip())
+        if match and match.group("source"):
+            return match.group("source").strip()
+    return ""

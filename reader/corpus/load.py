@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from reader.corpus.boilerplate import find_boilerplate
+from reader.corpus.boilerplate import find_boilerplate, source_named
 from reader.corpus.dates import coerce_date, parse_dateline
 from reader.corpus.decode import NotText, decode
 from reader.corpus.markdown import FrontMatterError, markdown_to_paragraphs, split_front_matter
@@ -78,6 +78,8 @@ def load_article(root: Path, path: Path, data: bytes | None = None) -> Article:
     else:
         _parse_plain(raw, parts)
     _apply_sidecar(root, path, parts)
+    if not parts.source:
+        parts.source = source_named(raw, parts.removed)
     body = "\n\n".join(_limit(p) for p in parts.paragraphs)
     if not parts.title:
         parts.title = _derive_title(parts.paragraphs) or path.stem

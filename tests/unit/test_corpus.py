@@ -195,3 +195,8 @@ def test_discover_recurses_and_filters(tmp_path: Path) -> None:
         (tmp_path / name).write_text("x", encoding="utf-8")
     found = sorted(p.relative_to(tmp_path).as_posix() for _, p in discover([tmp_path]))
     assert found == ["a.txt", "b.md", "c.markdown", "sub/f.TXT"]
+
+
+def test_outlet_named_in_boilerplate_becomes_the_source() -> None:
+    assert seed("001").source == "Pravda.Ru"
+    assert seed("000").source == ""
