@@ -5,7 +5,7 @@ from __future__ import annotations
 from whoosh import fields
 from whoosh.analysis import StandardAnalyzer, StemmingAnalyzer
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 """Bump whenever the schema or what goes into it changes; old indexes are rebuilt."""
 
 SEARCH_FIELDS = ("title", "body")
