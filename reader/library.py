@@ -8,7 +8,6 @@ at a time per kind of work; the Whoosh searcher is reopened when the index chang
 from __future__ import annotations
 
 import functools
-import hashlib
 import pickle
 import threading
 from collections import OrderedDict
@@ -20,6 +19,7 @@ from reader import paths
 from reader.atomic import write_atomic
 from reader.config import Config, load_config
 from reader.corpus import ArticleError, load_article
+from reader.fingerprint import entities_version
 from reader.index import Indexer
 from reader.index.facets import filter_query
 from reader.index.manifest import Analyses, Entry, Manifest
@@ -39,16 +39,6 @@ def entity_analyser() -> Callable[[str], object]:
     from reader.entities import EntityEngine
 
     return EntityEngine().analyse
-
-
-def entity_cache_version() -> str:
-    """Changes whenever the shipped entity data or code changes (invalidates cached linkings)."""
-    import reader.entities as entities_package
-
-    folder = Path(entities_package.__file__).parent
-    stamps = sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size)
-                    for p in folder.rglob("*") if p.is_file() and p.suffix != ".pyc")
-    return hashlib.sha256(repr(stamps).encode()).hexdigest()[:16]
 
 
 class ArticleMissing(LookupError):
@@ -257,7 +247,7 @@ class Library:
             return (stat.st_mtime_ns, stat.st_size)
 
         return (stamp(self.indexer.folder / Analyses.FILE), stamp(self.data_dir / "corrections.yaml"),
-                entity_cache_version())
+                entities_version())
 
     def _cached_linking(self, key: tuple[object, ...]) -> Any:
         try:

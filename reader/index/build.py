@@ -25,8 +25,10 @@ from pathlib import Path
 
 from whoosh import index as whoosh_index
 
+from reader.atomic import write_atomic
 from reader.corpus import ArticleError, discover, load_article
 from reader.corpus.load import content_hash
+from reader.fingerprint import corpus_reading_version, entities_version
 from reader.index.manifest import Analyses, Entry, Manifest
 from reader.index.schema import SCHEMA_VERSION, make_schema
 from reader.locking import LockTimeout, file_lock
@@ -116,6 +118,8 @@ class Indexer:
             return "index metadata unreadable"
         if meta.get("schema_version") != SCHEMA_VERSION:
             return f"index from an older version (schema {meta.get('schema_version')})"
+        if meta.get("corpus_version") != corpus_reading_version():
+            return "article reading rules changed since the index was built"
         manifest = Manifest.load(self.folder)
         if manifest is None:
             return "index manifest missing or corrupt"
@@ -162,12 +166,15 @@ class Indexer:
             # unless the analyses cache was lost.
             if touched:
                 manifest.save(self.folder)
-            if self.analyser is not None and not (self.folder / Analyses.FILE).exists():
-                analyses = Analyses()
+            if self.analyser is not None and (not (self.folder / Analyses.FILE).exists()
+                                              or self._meta().get("entities_version") != entities_version()):
+                analyses = Analyses()  # lost, or made by another version of the extractor
                 self._missing_analyses(manifest, analyses)
                 analyses.save(self.folder)
+                self._write_meta()
             return IndexReport(unchanged=len(unchanged))
-        analyses = Analyses() if fresh else Analyses.load(self.folder)
+        stale = self._meta().get("entities_version") != entities_version()
+        analyses = Analyses() if fresh or stale else Analyses.load(self.folder)
         ix = self.open()
         writer = ix.writer(limitmb=256)
         added = updated = 0
@@ -286,11 +293,18 @@ class Indexer:
         whoosh_index.create_in(str(self.folder), make_schema())
         self._write_meta()
 
-    def _write_meta(self) -> None:
-        from reader.atomic import write_atomic
+    def _meta(self) -> dict[str, object]:
+        try:
+            data = json.loads((self.folder / self.META).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return data if isinstance(data, dict) else {}
 
-        write_atomic(self.folder / self.META, json.dumps(
-            {"schema_version": SCHEMA_VERSION, "roots": [str(r) for r in self.roots]}))
+    def _write_meta(self) -> None:
+        write_atomic(self.folder / self.META, json.dumps({
+            "schema_version": SCHEMA_VERSION, "corpus_version": corpus_reading_version(),
+            "entities_version": entities_version() if self.analyser else None,
+            "roots": [str(r) for r in self.roots]}))
 
 
 def _entry(prepared: _Prepared, article: Article) -> Entry:

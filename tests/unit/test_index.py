@@ -153,3 +153,30 @@ def test_progress_callback_is_called(seed_copy: Path) -> None:
     calls = []
     Library([seed_copy]).update_index(progress=lambda done, total, msg: calls.append((done, total)))
     assert calls and calls[-1] == (5, 5)
+
+
+def test_user_boilerplate_rule_triggers_reparse(seed_copy: Path) -> None:
+    from reader import paths
+    from reader.corpus.boilerplate import load_rules
+
+    library = seeds_library(seed_copy)
+    assert library.search('"Russian Aerospace Forces support"').total == 1
+    rules = paths.config_dir() / "boilerplate.yaml"
+    rules.parent.mkdir(parents=True, exist_ok=True)
+    rules.write_text("rules:\n  - name: mine\n    match: '^Syrian rebels went on a large-scale'\n",
+                     encoding="utf-8")
+    load_rules.cache_clear()
+    report = Library([seed_copy]).update_index()
+    assert report.rebuilt_reason and "reading rules changed" in report.rebuilt_reason
+    assert Library([seed_copy]).search('"Russian Aerospace Forces support"').total == 0
+
+
+def test_new_extractor_version_reanalyses_without_reindexing(seed_copy: Path, monkeypatch) -> None:
+    import reader.index.build as build
+
+    library = seeds_library(seed_copy)
+    monkeypatch.setattr(build, "entities_version", lambda: "a-newer-extractor")
+    report = Library([seed_copy]).update_index()
+    assert report.unchanged == 5 and not report.rebuilt_reason
+    meta = json.loads((library.indexer.folder / "meta.json").read_text(encoding="utf-8"))
+    assert meta["entities_version"] == "a-newer-extractor"
