@@ -355,6 +355,18 @@ class Analyser:
                 self._rule_segment(text, right, cands, lower_words, False, in_title, False)
                 return False
         words = [t for t in seg if t[2] not in rules.CONNECTORS]
+        if len(words) > 2 and key(words[0][2]) in self._given:
+            for j, t in enumerate(seg):
+                if t[2] in ("for", "of") and j > 1:
+                    # "Chris Byrd for the IBF", "Vishwanand Subryan of Schenectady"
+                    self._rule_segment(text, seg[:j], cands, lower_words, first_in_sentence,
+                                       in_title, person_cue)
+                    rest = seg[j + 1 :]
+                    while rest and rest[0][2] in rules.CONNECTORS:
+                        rest = rest[1:]
+                    if rest:
+                        self._rule_segment(text, rest, cands, lower_words, False, in_title, False)
+                    return False
         if len(words) > 8:
             return False  # a menu or a headline in Title Case, not a name
         s, e = seg[0][0], seg[-1][1]
@@ -437,8 +449,10 @@ class Analyser:
         if person_cue:
             return ACTOR, "person"
         after = text[e : e + 40]
-        if rules.PERSON_AFTER.match(after):
-            return ACTOR, "person"
+        if rules.PERSON_AFTER.match(after) and (
+            len(words) == 1 or key(words[0][2]) in given
+        ):
+            return ACTOR, "person"  # "Smith said"; "Trend Micro said" proves nothing
         if key(words[0][2]) in given and len(words) >= 2:
             return ACTOR, "person"
         before_text = text[max(0, s - 40) : s]
@@ -631,7 +645,9 @@ def _special_lines(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, in
                 if 3 <= len(words) <= 25:
                     capped = sum(w[0].isupper() for w in words if len(w) > 3)
                     longw = sum(1 for w in words if len(w) > 3)
-                    if longw >= 4 and capped / longw >= 0.8:
+                    if (longw >= 4 and capped / longw >= 0.8) or (
+                        longw == 3 and capped == 3 and not line.rstrip().endswith(".")
+                    ):
                         titles.append((pos, end))
         pos = end + 1
     return caps, titles
