@@ -268,3 +268,36 @@ def test_lists_are_loaded_once_per_process(engine):
     other = EntityEngine()
     assert other.lexicon is engine.lexicon
     assert time.perf_counter() - t0 < 0.1
+
+
+# -- property: any text gives valid, exact, non-overlapping spans ------------------------------
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_ALPHABET = st.sampled_from(
+    list("abcdefghij ABCDEFGHIJ-'’.,;:()\n\t")
+    + ["al-", "Aleppo", "HTS", "Hayat Tahrir al-Sham", "Mr ", "the ", "U.S.", "Syria's", "é", "İ", "ǅ"]
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_ALPHABET, max_size=60).map("".join))
+def test_random_text_gives_exact_spans(text):
+    engine = _shared_engine()
+    ms = engine.extract_texts({"d": text})["d"]
+    last_end = 0
+    for m in ms:
+        assert 0 <= m.start < m.end <= len(text)
+        assert text[m.start : m.end] == m.text
+        assert m.start >= last_end
+        last_end = m.end
+        assert m.kind in (PLACE, ACTOR) and m.entity and m.name
+
+
+_ENGINE = []
+
+
+def _shared_engine() -> EntityEngine:
+    if not _ENGINE:
+        _ENGINE.append(EntityEngine())
+    return _ENGINE[0]
