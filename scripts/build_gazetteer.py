@@ -105,6 +105,7 @@ def build(min_population: int, alias_population: int) -> tuple[list[tuple], list
     entries: dict[str, tuple] = {}
 
     def offer(name: str, typ: str, cc: str, pop: int, rank: int, aliases: list[str]) -> None:
+        """Keep the best candidate per name key (lower rank, then larger population)."""
         k = key(name)
         if not k or (k in dropped and rank >= 0):
             return

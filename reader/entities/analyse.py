@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import NamedTuple
 
 from reader.entities import rules
@@ -136,7 +136,6 @@ class Analyser:
             return result
         caps_lines, title_lines = _special_lines(text)
         hits = self.list_hits(text, caps_lines)
-        hit_at = {h[0]: h for h in hits}
         cands: list[Candidate] = []
         covered_until = -1
         lower_words = set(_WORD_LOWER.findall(text))
@@ -167,7 +166,6 @@ class Analyser:
                 cands.append(self._known(text, h))
                 covered_until = h[1]
             hit_iter_pos += 1
-        _ = hit_at
         cands.sort(key=lambda c: c.start)
         result.candidates = _dedupe(cands)
         self._evidence(text, result)
@@ -481,7 +479,6 @@ class Analyser:
         low = text.lower()
         if "formerly" in low or "previously" in low or "originally" in low or "once known" in low:
             for m in rules.FORMERLY_RE.finditer(text):
-                old_start, old_end = m.start(1), m.end(1)
                 old = _strip_possessive(m.group(1))
                 subject = None
                 for c in result.candidates:
@@ -491,8 +488,6 @@ class Analyser:
                         break
                 if subject is not None and key(old):
                     result.formerly.append((subject.key, key(old)))
-                    if not any(c.start == old_start for c in result.candidates):
-                        _ = old_end
 
 
 def _strip_possessive(name: str) -> str:
@@ -505,7 +500,6 @@ def _trim_long_form(long_form: str, acronym: str) -> str | None:
     letters = [c for c in acronym if c.isalpha()]
     if len(letters) < 2:
         return None
-    sig = [w for w in words if w[:1].isupper()]
     # take the shortest tail of words whose capitalised initials cover the acronym's letters
     for n in range(1, len(words) + 1):
         tail = words[-n:]
@@ -518,7 +512,6 @@ def _trim_long_form(long_form: str, acronym: str) -> str | None:
         if inits.startswith(letters[0].upper()) and _subsequence("".join(letters).upper(), parts):
             if len(tail) >= len(letters) - 1:
                 return " ".join(tail)
-    _ = sig
     return None
 
 

@@ -90,6 +90,7 @@ class CorrectionSet:
         kinds: dict[str, tuple[str, str]] = {}
 
         def follow(eid: str) -> str:
+            """The id ``eid`` was merged into (itself if none)."""
             seen = set()
             while eid in redirect and eid not in seen:
                 seen.add(eid)
@@ -97,10 +98,10 @@ class CorrectionSet:
             return eid
 
         def find(name: str) -> str | None:
-            for candidate in (name, *(renamed for renamed in ())):
-                ent = linking.resolve(candidate)
-                if ent is not None:
-                    return follow(ent.id)
+            """Entity id for an id, alias or new name given in a correction."""
+            ent = linking.resolve(name)
+            if ent is not None:
+                return follow(ent.id)
             for eid, new_name in renames.items():
                 if key(new_name) == key(name):
                     return follow(eid)

@@ -25,10 +25,7 @@ from reader.entities.analyse import FIRSTWORD, INITIAL, DocAnalysis
 from reader.entities.corrections import CorrectionSet
 from reader.entities.lexicon import Lexicon
 from reader.entities.normalise import key, slug, tight_key
-from reader.model import ACTOR, KINDS, PLACE, Entity, Mention
-
-_PERSON_PARTICLES = frozenset("al el bin ibn abu de da di van von der la le".split())
-
+from reader.model import ACTOR, KINDS, Entity, Mention
 
 def _surname(name_key: str) -> str:
     parts = name_key.split()
@@ -202,6 +199,7 @@ def link(
     key_node: dict[str, str] = {}
 
     def node_for_known(idx: int) -> str:
+        """Entity id of a listed entity (created on first use)."""
         eid = known_node.get(idx)
         if eid is None:
             k = lexicon.get(idx)
@@ -356,6 +354,7 @@ def link(
         split_keys[split_key] = (from_id, nid)
 
     def final_id(eid: str) -> str:
+        """Follow merges to the entity an id ended up in."""
         seen = set()
         while eid in redirect and eid not in seen:
             seen.add(eid)
@@ -437,7 +436,6 @@ def link(
         new = final_id(old)
         if new in linking.entities:
             linking._alias_index.setdefault(old.replace("-", " "), new)
-    _ = PLACE
     return linking
 
 

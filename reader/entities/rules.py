@@ -108,7 +108,7 @@ PLACE_SUFFIXES = {
 
 PLACE_PREFIXES = {
     "mount": "region", "lake": "sea", "gulf": "sea", "port": "city", "fort": "city",
-    "cape": "region", "camp": "facility", "bay": "sea", "lake": "sea", "river": "river",
+    "cape": "region", "camp": "facility", "bay": "sea", "river": "river",
     "isle": "region", "san": "city", "santa": "city", "saint": "city", "st": "city",
     "st.": "city", "new": "city", "north": "region", "south": "region", "east": "region",
     "west": "region", "northern": "region", "southern": "region", "eastern": "region",
