@@ -17,7 +17,7 @@ from reader.tui.commands import Command, all_commands
 NAVIGATION_HELP = (
     ("j/k ↑/↓", "Move in the list or the text"),
     ("g/G", "First/last"),
-    ("enter", "Open the article / the entity of a mention / the article of a context line"),
+    ("enter", "Open the article / the entity of a mention / the article of a context line / the passage of a note"),
     ("tab", "Next pane"),
     ("ctrl+p", "Command palette (every command, themes)"),
 )
