@@ -10,7 +10,8 @@ hyphens and quotes never split an entity):
 4. a lone surname links to the one person of the corpus whose full name ends with it
    (several such persons: it stays separate);
 5. otherwise the name is its own entity, id = slug of its name (stable across runs).
-A lone word that only ever starts sentences is kept only if the corpus also has it mid-sentence.
+A lone word that only ever starts sentences is kept only if the corpus also has it mid-sentence;
+a lone unknown word with no cue (title, "said", "in", designator) seen only once is dropped.
 User corrections (merge, split, rename, kind) are applied last.
 """
 
@@ -319,6 +320,17 @@ def link(
                     ):
                         dropped.add(k)
                         continue  # every word is written in lower case somewhere: common words
+                    if (
+                        " " not in k
+                        and k not in person_fulls
+                        and k not in lexicon.surnames
+                        and k not in acronym_map
+                        and k not in formerly
+                        and all(t == "unknown" for _, t in rule_forms[k])
+                        and sum(rule_forms[k].values()) < 2
+                    ):
+                        dropped.add(k)
+                        continue  # one lone capitalised word, seen once, no cue: too weak
                     eid = node_for_key(k, surfaces.get(k, text), confirmed)
                     if eid is None:
                         continue
