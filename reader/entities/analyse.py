@@ -322,6 +322,16 @@ class Analyser:
                 continue
             break
         seg = seg[i:]
+        # ordinary words before a given name are a description: "Tower Man George Hauser"
+        for j in range(1, min(len(seg), 4)):
+            if key(seg[j][2]) in self._given and j + 1 < len(seg):
+                if all(
+                    _norm(t[2]) in lower_words or _norm(t[2]) in rules.JOB_TITLES
+                    for t in seg[:j]
+                ):
+                    seg = seg[j:]
+                    person_cue = True
+                break
         # a title inside the run: "Santa Monica Chief Deputy City Attorney Terry White"
         last_title = -1
         for j in range(len(seg) - 1):
