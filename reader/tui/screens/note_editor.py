@@ -16,7 +16,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static, TextArea
@@ -104,7 +104,7 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
         quote = " ".join(self.quote.split())
         if len(quote) > QUOTE_PREVIEW_CHARS:
             quote = quote[: QUOTE_PREVIEW_CHARS - 1] + "…"
-        with Vertical(classes="picker-box", id="note-editor-box"):
+        with VerticalScroll(classes="picker-box", id="note-editor-box"):
             yield Label(Text(self.heading, "bold"))
             yield Static(Text(f"“{quote}”", "italic"), id="note-quote")
             yield Label("Comment (Markdown)", classes="note-field-label")
@@ -121,12 +121,12 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
             yield Label("Tags (spaces between; → accepts a suggestion)", classes="note-field-label")
             yield Input(
                 " ".join(self.tags), placeholder="e.g. siege aleppo", suggester=TagSuggester(self.known_tags),
-                id="note-tags",
+                select_on_focus=False, id="note-tags",
             )
             yield Static("", id="note-error")
             with Horizontal(id="note-buttons"):
-                yield Button("Save (ctrl+s)", variant="primary", id="note-save")
-                yield Button("Cancel (esc)", id="note-cancel")
+                yield Button("Save (ctrl+s)", variant="primary", compact=True, id="note-save")
+                yield Button("Cancel (esc)", compact=True, id="note-cancel")
 
     def on_mount(self) -> None:
         """Start in the comment field."""

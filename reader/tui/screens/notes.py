@@ -366,6 +366,9 @@ class NotesMixin(Screen[None]):
         else:
             if event.action != "undo":
                 self.change_log.append("note")
+            if event.action == "add" and self.article_view.selected_text:
+                view = self.article_view  # collapse the selection so the new highlight shows
+                view.move_cursor(view.selection.end)
             self.notify(event.description, title="Notes")
         self.refresh_notes(keep=event.note_id)
 
