@@ -140,3 +140,55 @@ async def test_orphans_are_listed_marked_and_explain_on_enter(library) -> None:
         [warning] = [n for n in app._notifications if n.title == "Orphan note"]
         assert "cannot be placed" in warning.message and "Russia sent jets." in warning.message
         assert len(library.notes.all()) == 3  # never dropped
+
+
+async def test_a_backlink_start_position_opens_at_the_passage(library) -> None:
+    from reader.notes import NoteStore, parse_backlink
+    from reader.notes.export import backlink_for
+    from reader.tui.app import ReaderApp
+    from reader.tui.navigation import Position
+
+    note = library.notes.search(tag="air")[0]
+    link = parse_backlink(backlink_for(note))
+    app = ReaderApp(library, start=Position(link.article_id, link.start, link.end), persist=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        view = app.screen.article_view
+        assert view.article.id == "a0"
+        assert view.selected_text == "Russia sent jets."
+        assert view.has_focus
+    assert isinstance(library.notes, NoteStore)
+
+
+async def test_unreadable_note_files_are_reported_and_left_alone(library) -> None:
+    bad = library.notes.folder / "01ZZZZZZZZZZZZZZZZZZZZZZZZ.yaml"
+    bad.write_text("version: 1\nid: [not, an, id\n", encoding="utf-8")
+    app = make_app(library)
+    async with app.run_test(size=SIZE) as pilot:
+        main = await open_article(pilot, "a0")
+        assert len(main.notes_pane.notes) == 2  # the others still load
+        [warning] = [n for n in app._notifications if n.title == "Notes"]
+        assert bad.name in warning.message and "left untouched" in warning.message
+    assert bad.read_text(encoding="utf-8") == "version: 1\nid: [not, an, id\n"
+
+
+async def test_an_edit_made_by_another_reader_is_not_overwritten(library) -> None:
+    from reader.notes import NoteStore
+
+    app = make_app(library)
+    async with app.run_test(size=SIZE) as pilot:
+        main = await open_article(pilot, "a0")
+        other = NoteStore(library.notes.folder)  # a second reader on the same notes
+        mine = other.search(tag="air")[0]
+        other.update(mine.with_changes(comment="changed elsewhere"))
+        main.article_view.go_to_offset(mine.position.start)
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.pause()
+        await pilot.press("x", "ctrl+s")
+        await settle(pilot)
+        assert any("another reader" in n.message for n in app._notifications)
+        other.reload()
+        assert other.get(mine.id).comment == "changed elsewhere"
+        # the pane now shows the other reader's version
+        assert any(n.comment == "changed elsewhere" for n in main.notes_pane.notes)
