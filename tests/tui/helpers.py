@@ -8,9 +8,12 @@ from textual.pilot import Pilot
 async def settle(pilot: Pilot) -> None:  # type: ignore[type-arg]
     """Wait until workers are done and their messages are handled."""
     app = pilot.app
-    for _ in range(4):
+    for _ in range(8):
         await app.workers.wait_for_complete()
         await pilot.pause()
+        if not any(worker.is_running for worker in app.workers):
+            await pilot.pause()  # messages posted by the last worker
+            return
 
 
 def screen_text(app) -> str:  # type: ignore[no-untyped-def]

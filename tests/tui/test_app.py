@@ -126,7 +126,7 @@ async def test_help_lists_every_binding_with_remapped_keys(make_app) -> None:
         assert "Next mention of any entity in this article" in text
         assert re.search(r"\sl\s+Next mention of any entity", text)  # remapped key shown
         assert not re.search(r"\]\s+Next mention of any entity", text)
-        assert "Undo the last correction" in text
+        assert "Undo the last" in text
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)

@@ -121,12 +121,20 @@ class MainScreen(FollowingMixin, SearchMixin, NotesMixin, CorrectionsMixin, Scre
         self._apply_width(self.app.size.width)
         self.article_list.focus()
         self.header.show(None)
+        self.status.index_state = "opening index…"
+        self.start_up()
+
+    @work(thread=True, exclusive=True, group="index", description="Opening and updating the index")
+    def start_up(self) -> None:
+        """List what the index has now, then bring it up to date (both off the UI thread)."""
         ready = self.library.index_ready()
         if ready:
-            self.load_summaries()
+            self.post_message(msg.SummariesLoaded(self.library.summaries(sort=self.sort)))
         if self.run_indexing or not ready:
-            self.status.index_state = "checking index…"
+            self.post_message(msg.IndexProgress(0, 0, ""))
             self.index_corpus()
+        else:
+            self.post_message(msg.IndexFinished(None))
 
     def on_resize(self) -> None:
         """Switch between side-by-side and overlay side panes."""
@@ -135,9 +143,8 @@ class MainScreen(FollowingMixin, SearchMixin, NotesMixin, CorrectionsMixin, Scre
     def _apply_width(self, width: int) -> None:
         self.set_class(width < NARROW_WIDTH, "-narrow")
 
-    @work(thread=True, exclusive=True, group="index", description="Indexing the corpus")
     def index_corpus(self) -> None:
-        """Bring the index up to date, reporting progress."""
+        """Bring the index up to date, reporting progress (runs in the start-up thread)."""
 
         def progress(done: int, total: int, path: str) -> None:
             self.post_message(msg.IndexProgress(done, total, path))
@@ -151,7 +158,10 @@ class MainScreen(FollowingMixin, SearchMixin, NotesMixin, CorrectionsMixin, Scre
 
     @on(msg.IndexProgress)
     def _index_progress(self, event: msg.IndexProgress) -> None:
-        self.status.index_state = f"indexing {event.done}/{event.total}"
+        if event.total:
+            self.status.index_state = f"indexing {event.done}/{event.total}"
+        else:
+            self.status.index_state = "checking for changes…"
         self.status.progress(event.done, event.total)
 
     @on(msg.IndexFinished)
@@ -163,7 +173,7 @@ class MainScreen(FollowingMixin, SearchMixin, NotesMixin, CorrectionsMixin, Scre
             return
         report = event.report
         changed = report and (report.added or report.updated or report.removed)
-        self.status.index_state = "index up to date"
+        self.status.index_state = "index up to date" if report else "index not checked"
         if report and report.rebuilt_reason:
             self.notify(f"Index rebuilt: {report.rebuilt_reason}", title="Index")
         if report and report.skipped:

@@ -12,6 +12,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
@@ -150,6 +151,8 @@ class ArticleView(TextArea):
         """Offset <-> location converter for the current body."""
         self._rows: RowSpans = {}
         """Per-row spans drawn by ``get_line``."""
+        self._styles: dict[str, Style] = {}
+        """Component class -> resolved Rich style (cleared when styles change)."""
         self.note_spans: list[tuple[int, int, str]] = []
         """Note highlights: (start, end, colour), drawn underneath mentions."""
 
@@ -210,9 +213,22 @@ class ArticleView(TextArea):
     def get_line(self, line_index: int) -> Text:
         """The document line with mention and match spans applied."""
         line = super().get_line(line_index)
-        for start, end, label in self._rows.get(line_index, ()):
-            line.stylize(self.get_component_rich_style(label, partial=True), start, end)
+        spans = self._rows.get(line_index)
+        if spans:
+            styles = self._styles
+            for start, end, label in spans:
+                style = styles.get(label)
+                if style is None:
+                    style = styles[label] = self.get_component_rich_style(label, partial=True)
+                line.stylize(style, start, end)
         return line
+
+    def notify_style_update(self) -> None:
+        """Theme or CSS changed: forget resolved span styles and cached lines."""
+        styles = getattr(self, "_styles", None)  # also called during construction
+        if styles:
+            styles.clear()
+        super().notify_style_update()
 
     # -- positions --------------------------------------------------------------
 
