@@ -45,6 +45,22 @@ class Linking:
         self._alias_index: dict[str, str] = {}
         self._tight_index: dict[str, str] = {}
         self._choices: list[str] | None = None
+        self._indexed = False
+        self._aliases_before: list[tuple[str, str]] = []
+        """(alias key, id) pairs that take precedence over entity names (user aliases)."""
+        self._aliases_after: list[tuple[str, str]] = []
+        """(alias key, id) pairs used only if nothing else claims the key (merged-away ids)."""
+
+    def _ensure_index(self) -> None:
+        """Build the alias index on first use (link() stays fast; lookups come later)."""
+        if self._indexed:
+            return
+        for k, eid in self._aliases_before:
+            self._alias_index.setdefault(k, eid)
+        self._index_aliases()
+        for k, eid in self._aliases_after:
+            self._alias_index.setdefault(k, eid)
+        self._indexed = True
 
     # -- queries -----------------------------------------------------------------------
     def mentions(self, doc_id: str) -> list[Mention]:
@@ -67,6 +83,7 @@ class Linking:
         """The entity with this id or any alias (normalised: case, diacritics, hyphens, quotes)."""
         if not name_or_id:
             return None
+        self._ensure_index()
         ent = self.entities.get(name_or_id)
         if ent is None:
             eid = self._alias_index.get(key(name_or_id)) or self._tight_index.get(
@@ -81,6 +98,7 @@ class Linking:
 
     def search_names(self, query: str, limit: int = 20) -> list[Entity]:
         """Entities whose name or an alias starts with or fuzzily matches ``query``."""
+        self._ensure_index()
         q = key(query)
         if not q:
             ranked = sorted(self.entities.values(), key=lambda e: (-e.mention_count, e.name))
@@ -237,7 +255,7 @@ def link(
         if target is None:
             forms = rule_forms.get(name_key)
             kind, typ = _vote(forms) if forms else (ACTOR, "unknown")
-            eid = _fresh_id(slug(surface), kind)
+            eid = _fresh_id(_slug_of_key(name_key) or slug(surface), kind)
             if eid not in nodes:
                 nodes[eid] = _Node(eid, surface, kind, typ)
             target = eid
@@ -350,7 +368,7 @@ def link(
             n.id: Entity(n.id, n.name, n.kind, n.type, aliases=list(n.aliases.values()))
             for n in nodes.values()
         }
-        pre._index_aliases()
+        pre._ensure_index()
     redirect, split_keys, renames, kinds = corr.plan(pre, lexicon)
     for old_key, new_key in formerly.items():
         old_id, new_id = _target_of_key(old_key), _target_of_key(new_key)
@@ -441,14 +459,20 @@ def link(
     for alias_key, target in user_alias.items():
         ent = pre.resolve(target)
         if ent is not None and final_id(ent.id) in linking.entities:
-            linking._alias_index.setdefault(alias_key, final_id(ent.id))
-    linking._index_aliases()
+            linking._aliases_before.append((alias_key, final_id(ent.id)))
     # ids that were merged away still resolve to their new entity
     for old, _new in redirect.items():
         new = final_id(old)
         if new in linking.entities:
-            linking._alias_index.setdefault(old.replace("-", " "), new)
+            linking._aliases_after.append((old.replace("-", " "), new))
     return linking
+
+
+def _slug_of_key(name_key: str) -> str:
+    """:func:`slug` computed from a name key (already folded), or "" if not plain ASCII."""
+    if name_key.isascii() and name_key.replace(" ", "").isalnum():
+        return name_key.replace(" ", "-")
+    return ""
 
 
 def _vote(forms: dict) -> tuple[str, str]:
