@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
+from tui.fakes import FakeLibrary
 
 from reader.config import Config
 from reader.notes import NoteStore, new_note
 from reader.tui.app import ReaderApp
 from reader.tui.screens.main import MainScreen
-from tui.fakes import FakeLibrary
 
 THEMES = ["reader-dark", "reader-light", "reader-high-contrast"]
 
@@ -28,16 +28,30 @@ def _library(tmp_path: Path) -> FakeLibrary:
     def add(phrase: str, **fields: object) -> None:
         article = library.article("a0")
         start = article.body.index(phrase)
-        store.add(new_note(article, start, start + len(phrase), mentions=library.mentions("a0"), **fields))  # type: ignore[arg-type]
+        store.add(
+            new_note(article, start, start + len(phrase), mentions=library.mentions("a0"), **fields)
+        )  # type: ignore[arg-type]
 
-    add("Rebels led by Hayat Tahrir al-Sham entered Aleppo on Friday.", comment="**Start** of the offensive",
-        tags=["offensive"], color="green")
-    add("Aleppo airport was closed", comment="Check *when* it reopened", tags=["airport", "follow"], color="pink")
+    add(
+        "Rebels led by Hayat Tahrir al-Sham entered Aleppo on Friday.",
+        comment="**Start** of the offensive",
+        tags=["offensive"],
+        color="green",
+    )
+    add(
+        "Aleppo airport was closed",
+        comment="Check *when* it reopened",
+        tags=["airport", "follow"],
+        color="pink",
+    )
     add("Russia sent jets.", comment="Air support", color="blue")
     add("Assad vowed", color="purple")
-    # the last sentence is edited after the notes were made: the note on "Russia sent jets." stays, as an orphan
+    # the article is edited after the notes were made: the note on "Russia sent jets."
+    # stays, as an orphan
     article = library._articles["a0"]
-    library._articles["a0"] = replace(article, body=article.body.replace("Russia sent jets.", "Jets were seen."))
+    library._articles["a0"] = replace(
+        article, body=article.body.replace("Russia sent jets.", "Jets were seen.")
+    )
     return library
 
 

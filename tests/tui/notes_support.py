@@ -1,4 +1,4 @@
-"""Shared pieces of the notes TUI tests: a fake library with a real NoteStore, opening and waiting."""
+"""Shared by the notes TUI tests: a fake library with a real NoteStore, opening, waiting."""
 
 from __future__ import annotations
 
@@ -60,5 +60,7 @@ def add_note(library: FakeLibrary, article_id: str, phrase: str, **fields: objec
     """Store a note on the first occurrence of ``phrase`` in an article."""
     article = library.article(article_id)
     start = article.body.index(phrase)
-    note = new_note(article, start, start + len(phrase), mentions=library.mentions(article_id), **fields)  # type: ignore[arg-type]
+    note = new_note(
+        article, start, start + len(phrase), mentions=library.mentions(article_id), **fields
+    )  # type: ignore[arg-type]
     return library.notes.add(note)  # type: ignore[attr-defined]

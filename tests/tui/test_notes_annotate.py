@@ -1,4 +1,4 @@
-"""Annotating in the reading screen: select (keyboard or mouse) or take the sentence, press a, save."""
+"""Annotating: select (keyboard or mouse) or take the sentence under the cursor, a, save."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from textual.widgets import Input
 from reader.tui.screens.note_editor import NoteEditor, TagSuggester
 
 from .helpers import settle
-from .notes_support import SIZE, add_note, make_app, notes_library, open_article, screen, wait_modal
+from .notes_support import SIZE, add_note, make_app, notes_library, open_article, wait_modal
 
 
 @pytest.fixture
@@ -44,7 +44,9 @@ async def test_select_with_keys_then_a_saves_a_note_and_highlights_it(library) -
         assert view.note_spans == [(0, 6, "green")]
         assert (0, 6, "article-view--note-green") in view._rows[0]
         green = app.theme_variables["note-green"].lower()
-        styles = [span.style for span in view.get_line(0).spans if span.start == 0 and span.end == 6]
+        styles = [
+            span.style for span in view.get_line(0).spans if span.start == 0 and span.end == 6
+        ]
         assert any(getattr(s, "bgcolor", None) and s.bgcolor.triplet.hex == green for s in styles)
         # the pane lists it with its comment
         assert main.notes_pane.notes[0].id == note.id

@@ -63,8 +63,12 @@ async def test_export_json_writes_web_annotation_json_ld(library, tmp_path: Path
         await _export_to(pilot, str(target))
     data = json.loads(target.read_text(encoding="utf-8"))
     assert data["type"] == "AnnotationCollection" and data["total"] == 2
-    exacts = [s["exact"] for item in data["first"]["items"] for s in item["target"]["selector"]
-              if s["type"] == "TextQuoteSelector"]
+    exacts = [
+        s["exact"]
+        for item in data["first"]["items"]
+        for s in item["target"]["selector"]
+        if s["type"] == "TextQuoteSelector"
+    ]
     assert sorted(exacts) == ["HTS said it controls Idlib.", "Russia sent jets."]
 
 
@@ -82,7 +86,15 @@ async def test_notes_commands_are_in_the_palette_and_help(library) -> None:
     async with app.run_test(size=SIZE) as pilot:
         main = await open_article(pilot, "a0")
         titles = [c.title for c in app.get_system_commands(main)]
-        for title in ("Annotate", "Edit note", "Delete note", "Notes", "All notes", "Filter notes", "Export notes…"):
+        for title in (
+            "Annotate",
+            "Edit note",
+            "Delete note",
+            "Notes",
+            "All notes",
+            "Filter notes",
+            "Export notes…",
+        ):
             assert title in titles
         ids = {b.id for b in main._bindings.key_to_bindings.get("a", [])}
         assert "annotate" in ids

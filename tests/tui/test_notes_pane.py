@@ -19,7 +19,14 @@ def library(tmp_path: Path):  # type: ignore[no-untyped-def]
     lib = notes_library(tmp_path)
     add_note(lib, "a0", "Russia sent jets.", comment="**Air power** matters", tags=["air"])
     add_note(lib, "a0", "Rebels led by Hayat Tahrir al-Sham", tags=["siege"], color="pink")
-    add_note(lib, "a1", "HTS said it controls Idlib.", comment="claim", tags=["siege", "claims"], color="green")
+    add_note(
+        lib,
+        "a1",
+        "HTS said it controls Idlib.",
+        comment="claim",
+        tags=["siege", "claims"],
+        color="green",
+    )
     return lib
 
 
@@ -41,7 +48,9 @@ async def test_pane_lists_this_articles_notes_then_all_and_enter_jumps(library) 
         await settle(pilot)
         assert len(main.notes_pane.notes) == 3
         assert "Notes · all notes · 3" in screen_text(app)
-        main.notes_pane.select_note(main.notes_pane.notes[[n.article_id for n in main.notes_pane.notes].index("a1")].id)
+        main.notes_pane.select_note(
+            main.notes_pane.notes[[n.article_id for n in main.notes_pane.notes].index("a1")].id
+        )
         main.notes_pane.option_list.focus()
         await pilot.press("enter")
         await settle(pilot)
@@ -75,7 +84,10 @@ async def test_filter_by_words_tag_and_entity(library) -> None:
         assert main.query_one("#notes-filter").has_focus
         await pilot.press("number_sign", *"siege")
         await settle(pilot)
-        assert sorted(listed(main)) == ["HTS said it controls Idlib.", "Rebels led by Hayat Tahrir al-Sham"]
+        assert sorted(listed(main)) == [
+            "HTS said it controls Idlib.",
+            "Rebels led by Hayat Tahrir al-Sham",
+        ]
         assert "(filtered)" in screen_text(app)
         main.query_one("#notes-filter").value = "@Idlib"
         await settle(pilot)
@@ -85,7 +97,10 @@ async def test_filter_by_words_tag_and_entity(library) -> None:
         assert listed(main) == ["Russia sent jets."]
         main.query_one("#notes-filter").value = "#siege @hts"
         await settle(pilot)
-        assert sorted(listed(main)) == ["HTS said it controls Idlib.", "Rebels led by Hayat Tahrir al-Sham"]
+        assert sorted(listed(main)) == [
+            "HTS said it controls Idlib.",
+            "Rebels led by Hayat Tahrir al-Sham",
+        ]
         main.query_one("#notes-filter").value = "nothing-like-this"
         await settle(pilot)
         assert listed(main) == []
@@ -105,7 +120,7 @@ async def test_comment_is_markdown_and_article_text_is_never_markup(library) -> 
     add_note(library, "a1", "Aleppo airport shut down.", comment="see *this*")
     app = make_app(library)
     async with app.run_test(size=SIZE) as pilot:
-        main = await open_article(pilot, "a0")
+        await open_article(pilot, "a0")
         await pilot.press("6")
         await settle(pilot)
         await pilot.press("down")
@@ -122,7 +137,9 @@ async def test_comment_is_markdown_and_article_text_is_never_markup(library) -> 
 async def test_orphans_are_listed_marked_and_explain_on_enter(library) -> None:
     article = library._articles["a0"]
     library._articles["a0"] = replace(
-        article, body=article.body.replace("Russia sent jets.", "Turkey said nothing."), content_hash="a0-v2"
+        article,
+        body=article.body.replace("Russia sent jets.", "Turkey said nothing."),
+        content_hash="a0-v2",
     )
     app = make_app(library)
     async with app.run_test(size=SIZE) as pilot:

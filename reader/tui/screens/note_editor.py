@@ -62,7 +62,11 @@ class TagSuggester(Suggester):
         already = {t.lstrip("#").casefold() for t in split_tags(value[: match.start()])}
         for tag in self.tags:
             folded = tag.casefold()
-            if folded.startswith(typed.casefold()) and folded != typed.casefold() and folded not in already:
+            if (
+                folded.startswith(typed.casefold())
+                and folded != typed.casefold()
+                and folded not in already
+            ):
                 return value[: match.start(1)] + tag
         return None
 
@@ -109,19 +113,28 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
             yield Static(Text(f"“{quote}”", "italic"), id="note-quote")
             yield Label("Comment (Markdown)", classes="note-field-label")
             yield TextArea(
-                self.comment, soft_wrap=True, show_line_numbers=False, tab_behavior="focus", id="note-comment"
+                self.comment,
+                soft_wrap=True,
+                show_line_numbers=False,
+                tab_behavior="focus",
+                id="note-comment",
             )
             yield Label("Colour", classes="note-field-label")
             with RadioSet(id="note-color"):
                 for name, label in COLORS.items():
                     yield RadioButton(
-                        f"{name} · {label}", value=name == self.color, id=f"color-{name}",
+                        f"{name} · {label}",
+                        value=name == self.color,
+                        id=f"color-{name}",
                         classes=f"note-swatch note-swatch-{name}",
                     )
             yield Label("Tags (spaces between; → accepts a suggestion)", classes="note-field-label")
             yield Input(
-                " ".join(self.tags), placeholder="e.g. siege aleppo", suggester=TagSuggester(self.known_tags),
-                select_on_focus=False, id="note-tags",
+                " ".join(self.tags),
+                placeholder="e.g. siege aleppo",
+                suggester=TagSuggester(self.known_tags),
+                select_on_focus=False,
+                id="note-tags",
             )
             yield Static("", id="note-error")
             with Horizontal(id="note-buttons"):

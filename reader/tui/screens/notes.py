@@ -1,4 +1,4 @@
-"""Notes (annotations) on the reading screen: annotate, highlights, notes pane, edit, delete, undo, export.
+"""Notes on the reading screen: annotate, highlights, notes pane, edit, delete, undo, export.
 
 A mixin of :class:`reader.tui.screens.main.MainScreen`. Store reads and writes run in
 thread workers (behind one lock, so a reload never races a write) and post the
@@ -96,7 +96,9 @@ def filter_notes(store: Any, flt: NoteFilter, article_id: str | None) -> list[No
         notes = [n for n in notes if key in (t.casefold() for t in n.tags)]
     for entity in flt.entities[1:]:
         key = entity.casefold()
-        notes = [n for n in notes if any(key in (e.id.casefold(), e.name.casefold()) for e in n.entities)]
+        notes = [
+            n for n in notes if any(key in (e.id.casefold(), e.name.casefold()) for e in n.entities)
+        ]
     return notes
 
 
@@ -106,7 +108,11 @@ def note_covering(notes: list[Note], start: int, end: int) -> Note | None:
     for note in notes:
         if note.state == ORPHAN:
             continue
-        hit = note.start <= start < note.end if end <= start else note.start < end and start < note.end
+        hit = (
+            note.start <= start < note.end
+            if end <= start
+            else note.start < end and start < note.end
+        )
         if hit and (best is None or note.end - note.start < best.end - best.start):
             best = note
     return best
@@ -169,7 +175,9 @@ class NotesMixin(Screen[None]):
         self.load_notes(self.article_view.article, self.notes_all, self.notes_filter, keep)
 
     @work(thread=True, exclusive=True, group="notes")
-    def load_notes(self, article: Any, all_notes: bool, filter_value: str, keep: str | None = None) -> None:
+    def load_notes(
+        self, article: Any, all_notes: bool, filter_value: str, keep: str | None = None
+    ) -> None:
         """Re-anchor the open article's notes and list the notes the pane asks for."""
         store = self.note_store
         flt = parse_note_filter(filter_value)
@@ -185,33 +193,60 @@ class NotesMixin(Screen[None]):
         by_id = {n.id: n for n in reanchored} | placed
         listing = [by_id[n.id] for n in found]
         if all_notes:
-            listing.sort(key=lambda n: ((n.article_title or n.article_path).casefold(), n.article_id,
-                                        n.state == ORPHAN, n.start, n.id))
+            listing.sort(
+                key=lambda n: (
+                    (n.article_title or n.article_path).casefold(),
+                    n.article_id,
+                    n.state == ORPHAN,
+                    n.start,
+                    n.id,
+                )
+            )
         else:
             listing.sort(key=lambda n: (n.state == ORPHAN, n.start, n.end, n.id))
         if not get_current_worker().is_cancelled:
-            self.post_message(NotesLoaded(article.id if article else None, highlights, listing,
-                                          all_notes, filter_value, errors, keep))
+            self.post_message(
+                NotesLoaded(
+                    article.id if article else None,
+                    highlights,
+                    listing,
+                    all_notes,
+                    filter_value,
+                    errors,
+                    keep,
+                )
+            )
 
     @on(NotesLoaded)
     def _notes_loaded(self, event: NotesLoaded) -> None:
         article = self.article_view.article
-        if (article.id if article else None) != event.article_id or event.filter_value != self.notes_filter:
+        if (
+            article.id if article else None
+        ) != event.article_id or event.filter_value != self.notes_filter:
             return  # the reader moved on
         self.article_notes = event.highlights
-        self.article_view.set_notes([(n.start, n.end, n.color) for n in event.highlights if n.state != ORPHAN])
+        self.article_view.set_notes(
+            [(n.start, n.end, n.color) for n in event.highlights if n.state != ORPHAN]
+        )
         scope = "all notes" if event.all_notes else "this article"
         title = f"Notes · {scope} · {len(event.listing)}"
         if event.filter_value.strip():
             title += " (filtered)"
-        self.notes_pane.show_notes(event.listing, all_notes=event.all_notes, title=title, keep=event.keep)
+        self.notes_pane.show_notes(
+            event.listing, all_notes=event.all_notes, title=title, keep=event.keep
+        )
         new = [(p, r) for p, r in event.errors if p not in self._reported_errors]
         if new:
             self._reported_errors.update(p for p, _ in new)
             lines = "\n".join(f"{p.name}: {r}" for p, r in new[:3])
             more = f"\n… and {len(new) - 3} more" if len(new) > 3 else ""
-            self.notify(f"{len(new)} note file(s) could not be loaded and were left untouched:\n{lines}{more}",
-                        title="Notes", severity="warning", timeout=10)
+            self.notify(
+                f"{len(new)} note file(s) could not be loaded and were left untouched:"
+                f"\n{lines}{more}",
+                title="Notes",
+                severity="warning",
+                timeout=10,
+            )
 
     @on(NotesPane.FilterChanged)
     def _notes_filter_changed(self, event: NotesPane.FilterChanged) -> None:
@@ -262,15 +297,25 @@ class NotesMixin(Screen[None]):
         if draft is None:
             return
         try:
-            note = new_note(article, start, end, comment=draft.comment, tags=draft.tags, color=draft.color,
-                            mentions=mentions)
+            note = new_note(
+                article,
+                start,
+                end,
+                comment=draft.comment,
+                tags=draft.tags,
+                color=draft.color,
+                mentions=mentions,
+            )
         except NoteError as exc:
             self.notify(str(exc), severity="error")
             return
         self.change_note("add", note)
 
     def _target_note(self) -> Note | None:
-        """The note to edit/delete: the pane's cursor when the pane has focus, else the one under the cursor."""
+        """The note to edit or delete.
+
+        The pane's highlighted note when the pane has focus, else the one under the cursor.
+        """
         focused = self.focused
         pane = self.notes_pane
         if focused is not None and pane in focused.ancestors_with_self:
@@ -283,7 +328,10 @@ class NotesMixin(Screen[None]):
             note = note_covering(self.article_notes, start, end)
             if note is not None:
                 return note
-        self.notify("Put the cursor on a highlight, or pick a note in the notes pane (6).", severity="warning")
+        self.notify(
+            "Put the cursor on a highlight, or pick a note in the notes pane (6).",
+            severity="warning",
+        )
         return None
 
     @work
@@ -295,15 +343,23 @@ class NotesMixin(Screen[None]):
         if note is None:
             return
         draft: NoteDraft | None = await self.app.push_screen_wait(
-            NoteEditor(note.quote.exact, heading="Edit note", comment=note.comment, tags=note.tags,
-                       color=note.color, known_tags=self._known_tags())
+            NoteEditor(
+                note.quote.exact,
+                heading="Edit note",
+                comment=note.comment,
+                tags=note.tags,
+                color=note.color,
+                known_tags=self._known_tags(),
+            )
         )
         if draft is None:
             return
         if (draft.comment, draft.tags, draft.color) == (note.comment, note.tags, note.color):
             self.notify("Nothing changed.")
             return
-        self.change_note("update", note.with_changes(comment=draft.comment, tags=draft.tags, color=draft.color))
+        self.change_note(
+            "update", note.with_changes(comment=draft.comment, tags=draft.tags, color=draft.color)
+        )
 
     def action_delete_note(self) -> None:
         """Delete a note (u brings it back)."""
@@ -341,14 +397,18 @@ class NotesMixin(Screen[None]):
             with self._notes_lock:
                 if action == "add" and note is not None:
                     stored = store.add(note)
-                    self.post_message(NoteChanged(action, stored.id, "Note added (e edits, d deletes, u undoes)."))
+                    self.post_message(
+                        NoteChanged(action, stored.id, "Note added (e edits, d deletes, u undoes).")
+                    )
                 elif action == "update" and note is not None:
                     stored = store.update(note)
                     self.post_message(NoteChanged(action, stored.id, "Note saved."))
                 elif action == "delete" and note is not None:
                     store.delete(note.id)
                     excerpt = one_line(note.quote.exact, 40)
-                    self.post_message(NoteChanged(action, None, f"Deleted the note on “{excerpt}” (u to undo)."))
+                    self.post_message(
+                        NoteChanged(action, None, f"Deleted the note on “{excerpt}” (u to undo).")
+                    )
                 elif action == "undo":
                     description = store.undo()
                     if description is None:
@@ -394,7 +454,9 @@ class NotesMixin(Screen[None]):
             self.notify(
                 f"This note cannot be placed: its passage is no longer in the article. "
                 f"The quote was: “{one_line(note.quote.exact, 160)}”",
-                title="Orphan note", severity="warning", timeout=10,
+                title="Orphan note",
+                severity="warning",
+                timeout=10,
             )
             if current is None or current.id != note.article_id:
                 self.open_at(Position(note.article_id))  # type: ignore[attr-defined]
@@ -410,7 +472,10 @@ class NotesMixin(Screen[None]):
             self.notify("Notes are not available for this corpus.", severity="warning")
             return
         answer = await self.app.push_screen_wait(
-            TextPrompt("Export every note to (.md: Markdown, .json: Web Annotation JSON-LD)", DEFAULT_EXPORT_PATH)
+            TextPrompt(
+                "Export every note to (.md: Markdown, .json: Web Annotation JSON-LD)",
+                DEFAULT_EXPORT_PATH,
+            )
         )
         if answer:
             self.export_notes(answer)

@@ -242,7 +242,9 @@ class NotesPane(Vertical):
         option = options.get_option_at_index(options.highlighted)
         return option.note if isinstance(option, NoteOption) else None
 
-    def show_notes(self, notes: list[Note], *, all_notes: bool, title: str, keep: str | None = None) -> None:
+    def show_notes(
+        self, notes: list[Note], *, all_notes: bool, title: str, keep: str | None = None
+    ) -> None:
         """List ``notes``; the cursor stays on note ``keep`` (or the one highlighted before)."""
         previous = self.highlighted_note
         keep = keep or (previous.id if previous else None)
@@ -257,16 +259,28 @@ class NotesPane(Vertical):
             keep = self.highlighted_note.id
         options.clear_options()
         if not self.notes:
-            empty = "No notes match." if self.filter_value.strip() else (
-                "No notes yet. Select text (or put the cursor in a sentence) and press a."
-                if not self.all_notes else "No notes in this corpus yet."
+            empty = (
+                "No notes match."
+                if self.filter_value.strip()
+                else (
+                    "No notes yet. Select text (or put the cursor in a sentence) and press a."
+                    if not self.all_notes
+                    else "No notes in this corpus yet."
+                )
             )
             options.add_option(Option(Text(empty, "dim italic"), disabled=True))
             self._show_detail(None)
             return
         items: list[Option | None] = []
         for note in self.notes:
-            items.extend([NoteOption(note, show_title=self.all_notes, swatch=swatch_style(self.app, note.color)), None])
+            items.extend(
+                [
+                    NoteOption(
+                        note, show_title=self.all_notes, swatch=swatch_style(self.app, note.color)
+                    ),
+                    None,
+                ]
+            )
         items.pop()
         options.add_options(items)
         index = 0
