@@ -443,7 +443,7 @@ class Analyser:
         if last in rules.PLACE_SUFFIXES and len(words) > 1:
             return PLACE, rules.PLACE_SUFFIXES[last]
         if last in rules.ORG_SUFFIXES and len(words) > 1:
-            if last in ("hospital", "church", "mosque", "university", "college", "school"):
+            if last in ("hospital", "church", "mosque"):
                 return PLACE, "facility"
             return ACTOR, "organisation"
         if first in rules.ORG_PREFIXES and len(words) > 1:

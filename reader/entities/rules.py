@@ -103,6 +103,21 @@ PLACE_SUFFIXES = {
     "bay": "sea", "strait": "sea", "canal": "facility", "ocean": "sea", "heights": "region",
     "park": "facility", "neighbourhood": "district", "neighborhood": "district",
     "quarter": "district", "countryside": "region", "coast": "region",
+    "junction": "facility", "brook": "river", "creek": "river", "pond": "sea", "reservoir": "sea",
+    "dock": "facility", "docks": "facility", "coulee": "region", "gym": "facility",
+    "playfield": "facility", "courthouse": "facility", "plateau": "region", "falls": "region",
+    "forest": "region", "woods": "region", "glacier": "region", "canyon": "region",
+    "gorge": "region", "beach": "region", "marsh": "region", "springs": "city",
+    "oasis": "region", "castle": "facility", "cathedral": "facility", "temple": "facility",
+    "monastery": "facility", "abbey": "facility", "shrine": "facility", "museum": "facility",
+    "theatre": "facility", "theater": "facility", "arena": "facility", "mall": "facility",
+    "station": "facility", "terminal": "facility", "lane": "facility", "boulevard": "facility",
+    "tunnel": "facility", "checkpoint": "facility", "hill": "region", "ridge": "region",
+    "peak": "region", "estuary": "river", "basin": "region", "lagoon": "sea", "reef": "sea",
+    "archipelago": "region", "gardens": "facility", "plaza": "facility", "quay": "facility",
+    "wharf": "facility", "pier": "facility", "airfield": "facility", "refinery": "facility",
+    "mine": "facility", "tower": "facility", "towers": "facility", "hotel": "facility",
+    "compound": "facility", "embassy": "facility", "consulate": "facility",
 }
 """Last words that make a capitalised sequence a place, with the place type."""
 
