@@ -178,3 +178,13 @@ def test_entities_offsets_valid_on_hostile_text() -> None:
     for doc_id, text in texts.items():
         for m in linking.mentions(doc_id):
             assert 0 <= m.start < m.end <= len(text) and text[m.start:m.end] == m.text
+
+
+def test_article_header_never_shows_control_characters_from_a_file_name(tmp_path: Path) -> None:
+    from reader.tui.widgets.article_header import header_text
+
+    path = tmp_path / "\x1b]0;pwned\x07\x94.txt"
+    path.write_bytes(b"\xa5(?")  # no title, date, source or byline: the header shows the path
+    article = load_article(tmp_path, path)
+    shown = header_text(article).plain
+    assert "pwned" in shown and not UNSAFE.search(shown), repr(shown)

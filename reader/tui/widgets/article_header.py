@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
+from reader.corpus.sanitize import single_line
 from reader.model import Article
 
 
@@ -14,7 +15,8 @@ def header_text(article: Article | None) -> Text:
         return Text("No article open. Choose one in the list (enter) or search with /.", "italic")
     text = Text.assemble((" ".join(article.title.split()) or "(untitled)", "bold"))
     meta = [x for x in (article.source, article.date_text, article.byline) if x]
-    meta_line = " · ".join(" ".join(m.split()) for m in meta) or article.relpath
+    # a file name can hold escape sequences: never show it unsanitised
+    meta_line = " · ".join(" ".join(m.split()) for m in meta) or single_line(article.relpath, 300)
     text.append("\n" + meta_line, "italic")
     return text
 
