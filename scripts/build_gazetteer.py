@@ -130,8 +130,8 @@ def build(min_population: int, alias_population: int) -> tuple[list[tuple], list
             continue
         name = strip_brackets(sub.name)
         plain = ascii_fold(name)
-        if not latin_ok(plain) or plain.lower() in words:
-            continue
+        if not latin_ok(plain):
+            continue  # (first-level regions: only the curated drop list filters words)
         offer(name, "region", sub.country_code, 0, 3, [])
     for city in sorted(gc.get_cities().values(), key=lambda c: c["geonameid"]):
         name = city["name"]
