@@ -322,6 +322,26 @@ class Analyser:
                 continue
             break
         seg = seg[i:]
+        # "Representatives for the Syrian Armed Forces": a sentence-initial common noun and
+        # its preposition are not part of the name that follows
+        if (
+            first_in_sentence
+            and len(seg) > 2
+            and seg[1][2] in ("for", "of")
+            and _starts_sentence(text, seg[0][0])
+        ):
+            low0 = _norm(seg[0][2])
+            if (
+                (low0.endswith("s") or low0 in lower_words)
+                and low0 not in rules.ORG_PREFIXES
+                and low0 not in rules.PLACE_PREFIXES
+                and key(seg[0][2]) not in self._given
+                and self.lex.lookup(key(seg[0][2])) is None
+            ):
+                rest = seg[2:]
+                while rest and rest[0][2] in rules.CONNECTORS:
+                    rest = rest[1:]
+                return self._rule_segment(text, rest, cands, lower_words, False, in_title, False)
         # ordinary words before a given name are a description: "Tower Man George Hauser"
         for j in range(1, min(len(seg), 4)):
             if key(seg[j][2]) in self._given and j + 1 < len(seg):

@@ -239,6 +239,13 @@ def link(
             target = _target_of_key(long_key)
         if target is None and name_key in formerly and formerly[name_key] != name_key:
             target = _target_of_key(formerly[name_key])
+        if target is None and " " in name_key:
+            # "Idlib Province", "Hama countryside": the listed place itself
+            stem, _, last = name_key.rpartition(" ")
+            if last in _REGION_WORDS:
+                idx = lexicon.lookup(stem)
+                if idx is not None and lexicon.get(idx).kind == "place":
+                    target = node_for_known(idx)
         rep = group_rep.get(name_key)
         if target is None and rep is not None and rep != name_key:
             target = node_for_known(rep) if isinstance(rep, int) else _target_of_key(rep)
@@ -466,6 +473,11 @@ def link(
         if new in linking.entities:
             linking._aliases_after.append((old.replace("-", " "), new))
     return linking
+
+
+_REGION_WORDS = frozenset(
+    "province provinces governorate governorates region countryside oblast prefecture".split()
+)
 
 
 def _slug_of_key(name_key: str) -> str:
