@@ -209,3 +209,33 @@ async def test_an_edit_made_by_another_reader_is_not_overwritten(library) -> Non
         assert other.get(mine.id).comment == "changed elsewhere"
         # the pane now shows the other reader's version
         assert any(n.comment == "changed elsewhere" for n in main.notes_pane.notes)
+
+
+async def test_moving_onto_a_highlight_picks_its_note_in_the_pane(library) -> None:
+    app = make_app(library)
+    async with app.run_test(size=SIZE) as pilot:
+        main = await open_article(pilot, "a0")
+        await pilot.press("6")
+        await settle(pilot)
+        assert main.notes_pane.highlighted_note.quote.exact.startswith("Rebels")
+        main.article_view.focus()
+        body = main.article_view.article.body
+        main.article_view.go_to_offset(body.index("sent jets"))
+        await pilot.pause()
+        assert main.notes_pane.highlighted_note.quote.exact == "Russia sent jets."
+
+
+async def test_an_edited_word_is_placed_approximately_and_marked(library) -> None:
+    article = library._articles["a1"]
+    library._articles["a1"] = replace(
+        article, body=article.body.replace("controls Idlib", "controlled Idlib")
+    )
+    app = make_app(library)
+    async with app.run_test(size=SIZE) as pilot:
+        main = await open_article(pilot, "a1")
+        await pilot.press("6")
+        await settle(pilot)
+        [note] = main.notes_pane.notes
+        assert note.state == "fuzzy"
+        assert main.article_view.note_spans  # still highlighted
+        assert "≈" in screen_text(app) and "approximate match" in screen_text(app)

@@ -21,7 +21,7 @@ from typing import Any
 from textual import on, work
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Input
+from textual.widgets import Input, TextArea
 from textual.worker import get_current_worker
 
 from reader.atomic import write_atomic
@@ -247,6 +247,16 @@ class NotesMixin(Screen[None]):
                 severity="warning",
                 timeout=10,
             )
+
+    @on(TextArea.SelectionChanged, "#article-view")
+    def _note_under_cursor(self, event: TextArea.SelectionChanged) -> None:
+        """Moving onto a highlight puts the notes pane's cursor on its note."""
+        if not self.article_notes:
+            return
+        offset = self.article_view.cursor_offset
+        note = note_covering(self.article_notes, offset, offset)
+        if note is not None and not self.notes_pane.has_focus_within:
+            self.notes_pane.select_note(note.id)
 
     @on(NotesPane.FilterChanged)
     def _notes_filter_changed(self, event: NotesPane.FilterChanged) -> None:

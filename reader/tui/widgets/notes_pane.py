@@ -25,7 +25,7 @@ from textual.message import Message
 from textual.widgets import Input, Label, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
-from reader.notes import COLORS, ORPHAN, Note
+from reader.notes import COLORS, FUZZY, MOVED, ORPHAN, Note
 
 EXCERPT_CHARS = 90
 """Characters of the quote shown in the list."""
@@ -147,6 +147,9 @@ class NoteOption(Option):
         if note.state == ORPHAN:
             prompt.append("orphan", "bold reverse")
             prompt.append(" ")
+        elif note.state == FUZZY:
+            prompt.append("≈", "bold")
+            prompt.append(" ")
         prompt.append(" · ".join(meta), "dim")
         super().__init__(prompt, id=f"note-{note.id}")
         self.note: Note = note
@@ -205,8 +208,8 @@ class NotesPane(Vertical):
         """The notes listed."""
         self.all_notes = False
         """Listing the whole corpus (True) or the open article (False)."""
-        self._shown_detail: tuple[str, str] | None = None
-        """(note id, modified) of the note in the detail area."""
+        self._shown_detail: tuple[str, str, str, bool] | None = None
+        """(note id, modified, state, all notes) of the note in the detail area."""
 
     def compose(self) -> ComposeResult:
         """Title, filter, list, details."""
@@ -300,7 +303,7 @@ class NotesPane(Vertical):
     def _show_detail(self, note: Note | None) -> None:
         quote = self.query_one("#notes-detail-quote", Static)
         comment = self.query_one("#notes-detail-comment", Markdown)
-        key = (note.id, note.modified) if note else None
+        key = (note.id, note.modified, note.state, self.all_notes) if note else None
         if key == self._shown_detail:
             return
         self._shown_detail = key
@@ -318,7 +321,12 @@ class NotesPane(Vertical):
             meta.append(" ".join(f"#{t}" for t in note.tags))
         if note.entity_names:
             meta.append("@ " + ", ".join(note.entity_names))
-        if note.article_title:
+        if note.state in (FUZZY, MOVED):
+            meta.append(
+                "placed by "
+                + ("an approximate match" if note.state == FUZZY else "its quote (moved)")
+            )
+        if self.all_notes and note.article_title:
             meta.append(one_line(note.article_title, 60))
         text.append("\n" + "\n".join(meta), "dim")
         quote.update(text)
