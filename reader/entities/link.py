@@ -179,7 +179,7 @@ def link(
         for new, old in analysis.formerly:
             formerly[old] = new
         for _s, _e, _t, k, known, kind, typ, flag in analysis.candidates:
-            if flag != INITIAL:
+            if flag == 0:  # written mid-sentence: the corpus confirms this is a name
                 confirmed.add(k)
             if known < 0:
                 forms = rule_forms[k]
@@ -293,7 +293,7 @@ def link(
     surfaces: dict[str, str] = {}
     for analysis in analyses.values():
         for c in analysis.candidates:
-            if c.known < 0 and c.key not in surfaces and c.flag != INITIAL:
+            if c.known < 0 and c.key not in surfaces and c.flag == 0:
                 surfaces[c.key] = c.text
 
     linking = Linking()

@@ -301,3 +301,34 @@ def _shared_engine() -> EntityEngine:
     if not _ENGINE:
         _ENGINE.append(EntityEngine())
     return _ENGINE[0]
+
+
+def test_province_links_to_the_listed_place(engine):
+    ms = one(engine, "Shelling hit Idlib Province and later Idlib itself.")
+    assert [(m.text, m.entity) for m in ms] == [("Idlib Province", "idlib"), ("Idlib", "idlib")]
+
+
+def test_possessive_without_apostrophe(engine):
+    ms = one(engine, "The strike was near Syrias border with Turkeys army watching.")
+    assert [(m.text, m.entity) for m in ms] == [("Syria", "syria"), ("Turkey", "turkey")]
+
+
+def test_ordinal_unit_names(engine):
+    ms = one(engine, "The 65th Air Division moved on the 3rd March to Kandahar.")
+    assert [m.text for m in ms] == ["65th Air Division", "Kandahar"]
+
+
+def test_first_word_dropped_when_corpus_knows_the_rest(engine):
+    texts = {
+        "a": "Analysts said Qaradagh Brigade fighters withdrew.",
+        "b": "Stunning Qaradagh Brigade advances surprised everyone.",
+    }
+    result = engine.extract_texts(texts)
+    assert [m.text for m in result["b"]] == ["Qaradagh Brigade"]
+
+
+def test_stock_tickers_and_caps_acronyms(engine):
+    ms = one(engine, "NOKIA SELLS UNIT\n\nNokia Oy <NOKS.HE> said IT WAS sold to the WHO.")
+    texts = [m.text for m in ms]
+    assert "NOKS" not in texts and "IT" not in texts
+    assert "WHO" in texts
