@@ -239,3 +239,18 @@ async def test_an_edited_word_is_placed_approximately_and_marked(library) -> Non
         assert note.state == "fuzzy"
         assert main.article_view.note_spans  # still highlighted
         assert "≈" in screen_text(app) and "approximate match" in screen_text(app)
+
+
+async def test_on_a_narrow_terminal_enter_shows_the_article_again(library) -> None:
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        main = await open_article(pilot, "a0")
+        await pilot.press("6")
+        await settle(pilot)
+        assert main.has_class("-narrow", "-side-open")
+        assert not main.query_one("#article-pane").display or not main.article_view.region
+        await pilot.press("enter")
+        await settle(pilot)
+        assert not main.has_class("-side-open")
+        assert main.article_view.region and main.article_view.has_focus
+        assert main.article_view.selected_text == main.notes_pane.highlighted_note.quote.exact

@@ -471,6 +471,7 @@ class NotesMixin(Screen[None]):
             if current is None or current.id != note.article_id:
                 self.open_at(Position(note.article_id))  # type: ignore[attr-defined]
             return
+        self.remove_class("-side-open")  # narrow terminals: show the article instead of the pane
         self.open_at(Position(note.article_id, note.start, note.end), focus_view=True)  # type: ignore[attr-defined]
 
     # -- export ---------------------------------------------------------------------------
