@@ -180,7 +180,8 @@ def build(min_population: int, alias_population: int) -> tuple[list[tuple], list
             clean.append(alias)
         rows.append((name, typ, cc, pop, clean))
     given = load_given_names(1000, 1500)
-    given = [g for g in given if g.lower() not in words or g in extra.get("given_names_keep", [])]
+    # (given names that are also words, like "Ben" or "Mark", are kept: they only serve as
+    # evidence that the capitalised name they start is a person)
     given.extend(extra.get("given_names_extra", []))
     return rows, sorted(set(given))
 

@@ -101,7 +101,9 @@ class Analyser:
             if idx >= self.lex.n_actors and " " not in folded[s + 1 : e + 1]:
                 known = self.lex.get(idx)
                 fk = folded[s + 1 : e + 1]
-                if known.type == "city" and (fk in given or fk in self.lex.surnames):
+                if known.type == "city" and (
+                    (fk in given and self.lex.population(idx) < 100_000) or fk in self.lex.surnames
+                ):
                     continue  # "George", "David", "Obama": a person's name, not a town
             out.append((s, e, idx, acronym))
             last_end = e

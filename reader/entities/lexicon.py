@@ -99,6 +99,12 @@ class Lexicon:
             known = self._place_cache[idx] = Known(pid, place.name, PLACE, place.type)
         return known
 
+    def population(self, idx: int) -> int:
+        """Population of a listed place (0 for actors and places without one)."""
+        if idx < len(self._actors):
+            return 0
+        return self._places[idx - len(self._actors)].population
+
     def lookup(self, name_key: str) -> int | None:
         """Index of the known entity with this alias key (a :func:`key`), or None."""
         value = self.automaton.get(f" {name_key} ", None)

@@ -229,7 +229,9 @@ COMBINING_FORMS = frozenset(
 )
 """First parts of compound adjectives ("Russo-Turkish", "Sino-Indian")."""
 
-DEMONYM_SUFFIXES = ("ian", "ean", "ese", "ish", "an", "i", "ic", "ite", "ites", "ans", "is")
+DEMONYM_SUFFIXES = (
+    "ian", "ean", "ese", "ish", "an", "i", "ic", "ite", "ites", "ans", "is", "er", "ers"
+)
 
 CAP_TOKEN = (
     r"(?:[A-Z](?:\.[A-Z])+\.?|(?:Mr|Mrs|Ms|Dr|St|Gen|Jr|Sr|Lt|Col|Capt|Sgt|Gov|Sen|Rep|Prof|Maj|Adm"
