@@ -46,3 +46,26 @@ def near_duplicate(a: frozenset[int], b: frozenset[int]) -> bool:
     if small < MIN_SHINGLES or small < LENGTH_RATIO * large:
         return False
     return overlap(a, b) >= CONTAINMENT
+
+
+_STOPWORDS = frozenset("""
+a an the and or but of in on at to for from by with as is are was were be been has have had it its
+this that these those he she they we you i his her their our them him there here which who whom
+what when where will would can could may might should not no said says also than then so if into
+about after before over more most other some such only just up out new one two
+""".split())
+
+
+def content_pairs(text: str) -> frozenset[int]:
+    """Hashed pairs of adjacent words neither of which is a stop word ("second largest",
+    "aerospace forces"): the phrasing a story's coverage shares."""
+    words = _WORD.findall(text.casefold())
+    return frozenset(crc32(f"{a} {b}".encode()) for a, b in zip(words, words[1:], strict=False)
+                     if a not in _STOPWORDS and b not in _STOPWORDS)
+
+
+def cosine(a: frozenset[int], b: frozenset[int]) -> float:
+    """Cosine of two sets (0 when either is empty)."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / (len(a) * len(b)) ** 0.5

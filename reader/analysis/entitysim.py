@@ -1,8 +1,9 @@
 """Entity similarity: articles as vectors of linked entities weighted by rarity.
 
 Each article is a vector over the entities it mentions (after alias linking, so "HTS" and
-"Hayat Tahrir al-Sham" are one dimension), weighted ``(1 + log mentions) * idf`` with
-``idf = log(N / articles mentioning it)`` and normalised to unit length; the similarity of
+"Hayat Tahrir al-Sham" are one dimension), weighted by ``idf = log(N / articles mentioning it)``
+(presence, not mention counts: a defined acronym or a repeated name says little more about the
+story, and counts would let one verbose article dominate) and normalised to unit length; the similarity of
 two articles is the cosine. Entities that every article mentions weigh nothing; a rare
 actor shared by two articles weighs a lot. Shared entities are also the reason shown.
 """
@@ -17,7 +18,7 @@ from typing import Any
 class EntityModel:
     """Unit-length IDF vectors of every article and the inverted lists to score them."""
 
-    def __init__(self, linking: Any, docnum: dict[str, int]) -> None:
+    def __init__(self, linking: Any, docnum: dict[str, int], use_counts: bool = False) -> None:
         self.linking = linking
         self.idf: dict[str, float] = {}
         """entity id -> inverse document frequency over the indexed articles."""
@@ -37,7 +38,7 @@ class EntityModel:
             if idf <= 0:
                 continue
             for doc, n in per_doc.items():
-                self.vectors[doc][eid] = (1.0 + math.log(n)) * idf
+                self.vectors[doc][eid] = (1.0 + math.log(n)) * idf if use_counts else idf
         for doc, vector in self.vectors.items():
             norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
             for eid in vector:

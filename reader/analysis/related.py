@@ -18,12 +18,13 @@ it as ``duplicates``. Everything per corpus is precomputed once per index state 
 
 from __future__ import annotations
 
+import heapq
 import threading
 from dataclasses import dataclass, field
 from typing import Any
 
 from reader.analysis.doctable import DocTable, LruDict, build_doc_table
-from reader.analysis.duplicates import near_duplicate, shingles
+from reader.analysis.duplicates import content_pairs, cosine, near_duplicate, shingles
 from reader.analysis.entitysim import EntityModel
 from reader.analysis.textsim import TextModel
 from reader.model import ArticleSummary
@@ -69,6 +70,13 @@ class RelatedSettings:
     """Key terms of the open article's body used for more-like-this."""
     max_df_fraction: float = 0.2
     """Key terms in more than this share of the articles are ignored."""
+    phrase_weight: float = 1.0
+    """Weight of shared phrasing (adjacent content-word pairs) when re-ranking the best
+    candidates (0 = off)."""
+    phrase_window: int = 30
+    """How many of the best candidates are re-ranked with shared phrasing."""
+    use_title: bool = False
+    """Take key terms from the title as well as the body."""
     collapse: bool = True
     """Collapse near-duplicates."""
     shared_limit: int = 5
@@ -87,20 +95,34 @@ class RelatedModel:
                               max_df_fraction=self.settings.max_df_fraction)
         self._summary = summary
         self._shingle_cache = LruDict(capacity=4096)
+        self._pair_cache = LruDict(capacity=4096)
         self._lock = threading.Lock()
 
     # -- scoring ------------------------------------------------------------------------
-    def scores(self, docnum: int) -> tuple[dict[int, float], dict[int, float], dict[int, float]]:
-        """(blended, entity, text) scores of every candidate for the article ``docnum``."""
+    def scores(self, docnum: int, depth: int = 300) -> tuple[dict[int, float], dict[int, float],
+                                                             dict[int, float]]:
+        """(blended, entity, text) scores of the best candidates for the article ``docnum``.
+
+        Only the ``depth`` best candidates by entities and by text are blended (a candidate
+        outside both lists cannot beat the ones inside unless scores are nearly tied).
+        """
         s = self.settings
         stored = self.table.searcher.stored_fields(docnum)
-        text, _terms = self.text.similar(docnum, stored.get("body", "") or "")
+        text_of = stored.get("body", "") or ""
+        if s.use_title:
+            text_of = f"{stored.get('title', '')}\n\n{text_of}"
+        raw_text, own = self.text.similar(docnum, text_of)
         ent = self.entities.similar(docnum)
+        pool = set(heapq.nlargest(depth, raw_text, key=raw_text.__getitem__))
+        pool.update(heapq.nlargest(depth, ent, key=ent.__getitem__))
+        pool.discard(docnum)
+        text = {doc: min(1.0, raw_text[doc] / own) for doc in pool if doc in raw_text}
         day = self.table.days[docnum]
         days = self.table.days
+        ids = self.table.ids
         blended: dict[int, float] = {}
-        for doc in text.keys() | ent.keys():
-            if doc == docnum or self.table.ids[doc] is None:
+        for doc in pool:
+            if ids[doc] is None:
                 continue
             base = s.entity_weight * ent.get(doc, 0.0) + s.text_weight * text.get(doc, 0.0)
             if base <= 0:
@@ -109,7 +131,23 @@ class RelatedModel:
             closeness = 0.5 if day is None or other is None else \
                 0.5 ** (abs(day - other) / s.half_life_days)
             blended[doc] = base * (1.0 - s.date_weight + s.date_weight * closeness)
+        if s.phrase_weight > 0:
+            own_pairs = self._pairs(docnum)
+            window = heapq.nlargest(s.phrase_window, blended, key=blended.__getitem__)
+            for doc in window:
+                other = days[doc]
+                closeness = 0.5 if day is None or other is None else \
+                    0.5 ** (abs(day - other) / s.half_life_days)
+                bonus = s.phrase_weight * cosine(own_pairs, self._pairs(doc))
+                blended[doc] += bonus * (1.0 - s.date_weight + s.date_weight * closeness)
         return blended, ent, text
+
+    def _pairs(self, docnum: int) -> frozenset[int]:
+        cached = self._pair_cache.get(docnum)
+        if cached is None:
+            cached = content_pairs(self.table.body(docnum))
+            self._pair_cache.put(docnum, cached)
+        return cached
 
     def related(self, article_id: str, limit: int = 10) -> list[Related]:
         """Up to ``limit`` related articles of ``article_id``, best first (see module docstring)."""

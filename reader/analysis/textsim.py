@@ -26,6 +26,8 @@ B = 0.75
 """BM25 length normalisation (Whoosh's default)."""
 MIN_MAX_DF = 50
 """In small corpora document frequencies say little: terms are only dropped above this many."""
+MAX_DF = 1000
+"""A term in more articles than this never pinpoints a story (also bounds the work per query)."""
 
 
 class TextModel:
@@ -38,10 +40,12 @@ class TextModel:
         self.field = field_name
         self.numterms = numterms
         """How many key terms describe an article."""
-        self.max_df = max(MIN_MAX_DF, int(max_df_fraction * table.count))
+        self.max_df = max(MIN_MAX_DF, min(MAX_DF, int(max_df_fraction * table.count)))
         """Terms in more articles than this are ignored (they say little about a story)."""
         self.total = self.searcher.doc_count_all()
         self.avgfl = self.searcher.avg_field_length(field_name) or 1.0
+        self._length_norm = [K1 * (1 - B + B * n / self.avgfl) for n in table.lengths]
+        """docnum -> the BM25 denominator's length part."""
         self._budget = cache_postings
         self._cached = 0
         self._postings = LruDict(capacity=200_000)
@@ -80,27 +84,39 @@ class TextModel:
     def scores(self, terms: list[tuple[str, float]]) -> dict[int, float]:
         """BM25F score (boosted by each term's weight) of every document sharing a key term."""
         acc: dict[int, float] = defaultdict(float)
-        lengths = self.table.lengths
-        norm = K1 / self.avgfl
-        base = K1 * (1 - B)
+        length_norm = self._length_norm
         for term, boost in terms:
             ids, tfs = self.postings(term)
             df = len(ids)
             if df == 0 or df > self.max_df:
                 continue
-            idf = math.log(self.total / (df + 1)) + 1
-            factor = boost * idf * (K1 + 1)
+            factor = boost * idf(df, self.total) * (K1 + 1)
             for doc, tf in zip(ids, tfs, strict=True):
-                acc[doc] += factor * tf / (tf + base + norm * B * lengths[doc])
+                acc[doc] += factor * tf / (tf + length_norm[doc])
         return acc
 
-    def similar(self, docnum: int, text: str) -> tuple[dict[int, float], list[tuple[str, float]]]:
-        """Scores of other documents relative to the document's own score (1.0 = as close as
-        the article is to itself), and the key terms used."""
-        terms = self.key_terms(text)
-        raw = self.scores(terms)
+    def similar(self, docnum: int, text: str) -> tuple[dict[int, float], float]:
+        """(raw scores of other documents, the document's own score to divide them by).
+
+        ``score / own`` is 1.0 for a document as close to the key terms as the article itself.
+        """
+        raw = self.scores(self.key_terms(text))
         own = raw.pop(docnum, 0.0) or max(raw.values(), default=0.0) or 1.0
-        return {doc: min(1.0, value / own) for doc, value in raw.items()}, terms
+        return raw, own
+
+
+def whoosh_idf(df: int, total: int) -> float:
+    """Whoosh's BM25F idf: ``log(N / (df + 1)) + 1`` (never below ~1, even for every-doc terms)."""
+    return math.log(total / (df + 1)) + 1
+
+
+def rsj_idf(df: int, total: int) -> float:
+    """Robertson/Sparck Jones idf as in Okapi BM25: near 0 for terms in most documents."""
+    return math.log(1 + (total - df + 0.5) / (df + 0.5))
+
+
+idf = rsj_idf
+"""The idf used; Whoosh's version lets terms found everywhere weigh in small corpora."""
 
 
 def _read_all(matcher: Any, offset: int, ids: array, weights: array) -> None:
