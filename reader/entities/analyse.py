@@ -102,7 +102,7 @@ class Analyser:
                 known = self.lex.get(idx)
                 fk = folded[s + 1 : e + 1]
                 if known.type == "city" and (
-                    (fk in given and self.lex.population(idx) < 100_000) or fk in self.lex.surnames
+                    (fk in given and self.lex.population(idx) < 500_000) or fk in self.lex.surnames
                 ):
                     continue  # "George", "David", "Obama": a person's name, not a town
             out.append((s, e, idx, acronym))
