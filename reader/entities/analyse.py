@@ -670,8 +670,9 @@ def _special_lines(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, in
                 if 3 <= len(words) <= 25:
                     capped = sum(w[0].isupper() for w in words if len(w) > 3)
                     longw = sum(1 for w in words if len(w) > 3)
-                    if (longw >= 4 and capped / longw >= 0.8) or (
-                        longw == 3 and capped == 3 and not line.rstrip().endswith(".")
+                    ends_sentence = line.rstrip().endswith((".", "?", "!"))
+                    if (longw >= 4 and capped / longw >= 0.8 and not ends_sentence) or (
+                        longw >= 3 and capped == longw
                     ):
                         titles.append((pos, end))
         pos = end + 1

@@ -58,6 +58,11 @@ class Lexicon:
             pairs.extend((offset + i, alias) for alias in place.aliases)
         self.place_prefixes = PrefixIndex(place_keys)
         folded = _fold_many([alias for _, alias in pairs])
+        raw_folded = _fold_many([alias for _, alias in pairs], collapse=False)
+        # "U.S. Central Command" folds to "u s  central command" (two spaces) in text: keep
+        # that spelling as a key too, next to the single-spaced one used for lookups
+        pairs = pairs + [p for p, r, k in zip(pairs, raw_folded, folded, strict=True) if r != k]
+        folded = folded + [r for r, k in zip(raw_folded, folded, strict=True) if r != k]
         values: dict[str, list] = {}
         for (idx, alias), k in zip(pairs, folded, strict=True):
             if len(k) < 2:
@@ -120,13 +125,15 @@ class Lexicon:
         return None if idx is None else self.get(idx)
 
 
-def _fold_many(items: list[str]) -> list[str]:
-    """Normalised keys (:func:`fold`, single-spaced) of many strings in one ``translate`` call."""
+def _fold_many(items: list[str], collapse: bool = True) -> list[str]:
+    """Keys (:func:`fold`, stripped, single-spaced unless ``collapse`` is false) of many
+    strings in one ``translate`` call."""
     joined = fold("\n".join(items))
     out = []
     pos = 0
     for item in items:
-        out.append(" ".join(joined[pos : pos + len(item)].split()))
+        piece = joined[pos : pos + len(item)]
+        out.append(" ".join(piece.split()) if collapse else piece.strip())
         pos += len(item) + 1
     return out
 
