@@ -228,6 +228,8 @@ class Library:
                 if self._linking is None:
                     manifest = self._load_manifest()
                     analyses = Analyses.load(self.indexer.folder)
+                    if manifest and manifest.entries and not analyses.items:
+                        analyses = self.indexer.repair_analyses()  # cache file lost or damaged
                     wanted = {e.id for e in manifest.entries.values()} if manifest else set()
                     docs = {i: a for i, (_, a) in analyses.items.items() if i in wanted}
                     self._linking = self.engine.link(docs)

@@ -266,6 +266,22 @@ class Indexer:
         for job in jobs:
             yield _prepare(job)
 
+    def repair_analyses(self, lock_timeout: float = 60.0) -> Analyses:
+        """Re-analyse articles whose cached analysis is missing or unreadable; returns the analyses.
+
+        A no-change update does not read the analyses cache (to stay cheap), so a damaged
+        cache file is only noticed when it is loaded: the caller then asks for this repair.
+        """
+        try:
+            with file_lock(self.folder.parent / f"{self.folder.name}.{self.LOCK}", timeout=lock_timeout):
+                manifest = Manifest.load(self.folder) or Manifest()
+                analyses = Analyses.load(self.folder)
+                if self._missing_analyses(manifest, analyses):
+                    analyses.save(self.folder)
+                return analyses
+        except LockTimeout as exc:
+            raise IndexLocked(str(exc)) from None
+
     def _missing_analyses(self, manifest: Manifest, analyses: Analyses) -> bool:
         """Analyse articles whose analysis is missing or stale (e.g. a lost cache file)."""
         if self.analyser is None:
