@@ -185,7 +185,7 @@ def link(
                 forms = rule_forms[k]
                 kt = (kind, typ)
                 forms[kt] = forms.get(kt, 0) + 1
-                if typ == "person" and " " in k:
+                if typ == "person" and " " in k and flag != INITIAL:
                     person_fulls[_surname(k)].add(k)
                     doc_person_cands.setdefault(doc_id, []).append((k, known, _t))
             elif known in persons and " " in k:
@@ -313,6 +313,18 @@ def link(
                 if pid:
                     doc_people.setdefault(_surname(k), set()).add(pid)
         for start, end, text, k, known, _kind, typ, flag in analysis.candidates:
+            if flag == INITIAL and " " in k and k not in confirmed:
+                # a headline in Title Case: keep the longest start that is a known name
+                words = text.split(" ")
+                for n in range(len(words) - 1, 0, -1):
+                    sub = " ".join(words[:n])
+                    sub_key = key(sub)
+                    if sub_key in confirmed or lookup(sub_key) is not None:
+                        end = start + len(sub)
+                        text, k, flag = sub, sub_key, 0
+                        idx = lookup(sub_key)
+                        known = idx if idx is not None and sub_key not in rule_forms else -1
+                        break
             if flag == FIRSTWORD and k not in confirmed:
                 first, _, rest = text.partition(" ")
                 rest_key = key(rest)
