@@ -254,3 +254,24 @@ async def test_on_a_narrow_terminal_enter_shows_the_article_again(library) -> No
         assert not main.has_class("-side-open")
         assert main.article_view.region and main.article_view.has_focus
         assert main.article_view.selected_text == main.notes_pane.highlighted_note.quote.exact
+
+
+async def test_notes_added_by_another_reader_appear(library, monkeypatch) -> None:
+    from reader.notes import NoteStore, new_note
+    from reader.tui.screens import notes
+
+    monkeypatch.setattr(notes, "POLL_SECONDS", 0.05)
+    app = make_app(library)
+    async with app.run_test(size=SIZE) as pilot:
+        main = await open_article(pilot, "a0")
+        assert len(main.article_view.note_spans) == 2
+        other = NoteStore(library.notes.folder)
+        article = library.article("a0")
+        start = article.body.index("Assad vowed")
+        other.add(new_note(article, start, start + 11, color="purple"))
+        for _ in range(40):  # the poll timer notices within a few ticks
+            await pilot.pause(0.05)
+            if len(main.article_view.note_spans) == 3:
+                break
+        assert (start, start + 11, "purple") in main.article_view.note_spans
+        assert len(main.notes_pane.notes) == 3

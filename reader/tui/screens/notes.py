@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from textual import on, work
+from textual import events, on, work
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input, TextArea
@@ -39,6 +39,8 @@ DEFAULT_EXPORT_PATH = "~/reader-notes.md"
 """Offered by "Export notes…" (a ``.json`` name writes Web Annotation JSON-LD)."""
 JSON_SUFFIXES = (".json", ".jsonld")
 """Export file names that mean JSON-LD."""
+POLL_SECONDS = 4.0
+"""How often the notes folder is checked for changes made by another running reader."""
 
 
 # --- messages ------------------------------------------------------------------------
@@ -75,6 +77,10 @@ class NotesExported(Message):
     path: Path
     count: int
     error: str | None = None
+
+
+class NotesChangedOnDisk(Message):
+    """Another running reader added, changed or deleted notes."""
 
 
 # --- pure helpers --------------------------------------------------------------------
@@ -148,6 +154,28 @@ class NotesMixin(Screen[None]):
         """Serialises store reads and writes of the thread workers."""
         self._reported_errors: set[Path] = set()
         """Unreadable note files already reported."""
+
+    @on(events.Mount)
+    def _start_notes_poll(self) -> None:
+        """Notice notes written by another running reader (one scandir + stats per check)."""
+        if self.note_store is not None:
+            self.set_interval(POLL_SECONDS, self.poll_notes)
+
+    @work(thread=True, exclusive=True, group="notes-poll")
+    def poll_notes(self) -> None:
+        """Re-read the notes folder; reload the views if another reader changed it."""
+        if not self._notes_lock.acquire(blocking=False):
+            return  # a load or write is running; it re-reads the folder anyway
+        try:
+            changed = self.note_store.reload()
+        finally:
+            self._notes_lock.release()
+        if changed:
+            self.post_message(NotesChangedOnDisk())
+
+    @on(NotesChangedOnDisk)
+    def _notes_changed_on_disk(self) -> None:
+        self.refresh_notes()
 
     @property
     def notes_pane(self) -> NotesPane:
