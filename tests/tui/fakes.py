@@ -221,6 +221,7 @@ class FakeLibrary:
         return SearchResult(text, hits[:limit], len(hits), suggestion, facets)
 
     def related(self, article_id: str, limit: int = 10) -> list[FakeRelated]:
+        self.calls["related"] += 1
         mine = {m.entity: m.name for m in self.mentions(article_id)}
         out = []
         for other in self._articles:

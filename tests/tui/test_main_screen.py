@@ -39,7 +39,7 @@ async def test_first_screen_lists_articles_and_opens_the_newest(make_app, librar
         assert "Aleppo after the offensive" in str(screen.header.render())
 
 
-async def test_opening_an_article_from_the_list(make_app) -> None:
+async def test_opening_an_article_from_the_list(make_app, library) -> None:
     app = make_app()
     async with app.run_test(size=(160, 45)) as pilot:
         await settle(pilot)
@@ -50,6 +50,9 @@ async def test_opening_an_article_from_the_list(make_app) -> None:
         # the title holds "[bold]" and is shown literally, not as markup
         assert "[bold]fighting[/bold]" in str(screen.header.render())
         assert screen.entity_pane.option_count > 0
+        assert library.calls["related"] == 0  # not computed while its pane is hidden
+        await pilot.press("4")
+        await settle(pilot)
         related = [screen.related_pane.get_option_at_index(i) for i in range(screen.related_pane.option_count)]
         assert any(getattr(o, "article_id", None) == "a0" for o in related)
 

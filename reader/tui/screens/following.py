@@ -20,11 +20,19 @@ from reader.tui.widgets.article_view import ArticleView
 from reader.tui.widgets.entity_pane import EntityPane
 
 
+PANE_SYNC_DELAY = 0.12
+"""Seconds after a mention jump before the entities pane follows it."""
+
+
 class FollowingMixin(Screen[None]):
     """Actions: ] [ * n N ctrl+o ctrl+i v, and the messages they cause."""
 
     library: Any
     trail: Trail | None
+    _pane_entity: str | None = None
+    """Entity the entities pane should highlight (set on each mention jump)."""
+    _pane_timer_pending = False
+    """A pane sync is scheduled."""
 
     def action_next_mention(self) -> None:
         """Next mention of any entity in this article."""
@@ -128,8 +136,18 @@ class FollowingMixin(Screen[None]):
 
     @on(ArticleView.MentionFocused)
     def _mention_focused(self, event: ArticleView.MentionFocused) -> None:
-        self.entity_pane.select_entity(event.mention.entity)
         self._update_trail_status()
+        # The pane catches up a moment later: redrawing it on every jump would double the cost.
+        self._pane_entity = event.mention.entity
+        if not self._pane_timer_pending:
+            self._pane_timer_pending = True
+            self.set_timer(PANE_SYNC_DELAY, self._sync_entity_pane)
+
+    def _sync_entity_pane(self) -> None:
+        """Highlight the focused mention's entity in the entities pane."""
+        self._pane_timer_pending = False
+        if self._pane_entity is not None and self.entity_pane.highlighted_entity != self._pane_entity:
+            self.entity_pane.select_entity(self._pane_entity)
 
     @on(ArticleView.MentionChosen)
     def _mention_chosen(self, event: ArticleView.MentionChosen) -> None:

@@ -84,6 +84,8 @@ class MainScreen(FollowingMixin, SearchMixin, NotesMixin, CorrectionsMixin, Scre
         """The article position requested last (stale loads are dropped)."""
         self._focus_view_after = False
         """Focus the article text once the pending article is shown."""
+        self._related_for: str | None = None
+        """Article whose related list is shown (or being computed)."""
         self.init_search()
         self.init_notes()
 
@@ -122,7 +124,7 @@ class MainScreen(FollowingMixin, SearchMixin, NotesMixin, CorrectionsMixin, Scre
         self.article_list.focus()
         self.header.show(None)
         self.status.index_state = "opening index…"
-        self.start_up()
+        self.call_after_refresh(self.start_up)  # first frame before any work
 
     @work(thread=True, exclusive=True, group="index", description="Opening and updating the index")
     def start_up(self) -> None:
@@ -278,7 +280,7 @@ class MainScreen(FollowingMixin, SearchMixin, NotesMixin, CorrectionsMixin, Scre
         if index is not None and index != self.article_list.cursor:
             self.article_list.move_to(index, announce=False)
         self._place(event.target)
-        self.load_related(event.article.id)
+        self._maybe_load_related()
 
     @on(msg.MentionsLoaded)
     def _mentions_loaded(self, event: msg.MentionsLoaded) -> None:
@@ -306,6 +308,17 @@ class MainScreen(FollowingMixin, SearchMixin, NotesMixin, CorrectionsMixin, Scre
         self._update_trail_status()
         if self._focus_view_after:
             view.focus()
+
+    def _maybe_load_related(self) -> None:
+        """Compute related articles only when the Related pane is on screen (it costs CPU)."""
+        article = self.article_view.article
+        visible = not self.has_class("-side-hidden") and (not self.has_class("-narrow") or self.has_class("-side-open"))
+        if article is None or not visible or self.side.active != TAB_IDS["related"]:
+            return
+        if self._related_for != article.id:
+            self._related_for = article.id
+            self.related_pane.show_related([], "Finding other coverage…")
+            self.load_related(article.id)
 
     @work(thread=True, exclusive=True, group="related")
     def load_related(self, article_id: str) -> None:
@@ -374,6 +387,7 @@ class MainScreen(FollowingMixin, SearchMixin, NotesMixin, CorrectionsMixin, Scre
             self.remove_class("-side-hidden")
         else:
             self.toggle_class("-side-hidden")
+        self._maybe_load_related()
 
     def action_toggle_list(self) -> None:
         """Show or hide the article list."""
@@ -389,6 +403,7 @@ class MainScreen(FollowingMixin, SearchMixin, NotesMixin, CorrectionsMixin, Scre
     @on(TabbedContent.TabActivated)
     def _tab_changed(self, event: TabbedContent.TabActivated) -> None:
         event.stop()
+        self._maybe_load_related()
 
     # -- leaving -------------------------------------------------------------------
 

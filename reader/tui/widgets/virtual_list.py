@@ -111,6 +111,8 @@ class VirtualList(ScrollView, Generic[ItemT], can_focus=True):
         """Rendered strips keyed by everything that affects them."""
         self._generation = 0
         """Bumped whenever items or styles change (part of the cache key)."""
+        self._width = 0
+        """Content width measured at the start of the current render."""
 
     # -- data -----------------------------------------------------------------
 
@@ -208,10 +210,15 @@ class VirtualList(ScrollView, Generic[ItemT], can_focus=True):
             return Style(color=style.color, italic=style.italic)
         return style
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Measure the width once per batch of rows (it is costly to compute per row)."""
+        self._width = self.scrollable_content_region.width
+        return super().render_lines(crop)
+
     def render_line(self, y: int) -> Strip:
         """Draw one terminal row (only rows on screen are ever asked for)."""
         _, scroll_y = self.scroll_offset
-        width = self.scrollable_content_region.width
+        width = self._width or self.scrollable_content_region.width
         base = self.rich_style
         if not self._items:
             if y == 0:
