@@ -58,8 +58,7 @@ def _covered(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _norm(words: list[str]) -> str:
-    return " ".join(w if w[:1].isupper() and not w.isupper() or w.isupper() and len(w) > 1
-                    else w.casefold() for w in words)
+    return " ".join(w if any(c.isupper() for c in w) else w.casefold() for w in words)
 
 
 def describe(text: str, mention: Mention, others: list[tuple[int, int]],
@@ -82,6 +81,30 @@ def describe(text: str, mention: Mention, others: list[tuple[int, int]],
     return found
 
 
+_OPENERS = frozenset("""
+the a an its his her their our this that these those of by from with against including and or
+for to on at in between among as like rival allied fellow
+""".split())
+"""Words after which a run of describing words is a noun phrase ("the [jihadist group] HTS")."""
+
+_TITLES = frozenset("""
+president minister premier leader general commander chief spokesman spokeswoman spokesperson king
+queen prince princess sheikh emir secretary ambassador envoy senator governor mayor chairman
+chairwoman director head founder colonel lieutenant sergeant captain major admiral marshal
+""".split())
+"""Titles that describe a name even at the start of a sentence ("President Assad said")."""
+
+
+_HEADS = frozenset("""
+regime government group army militia movement administration alliance coalition authority
+leadership offensive official spokesman spokeswoman leader commander camp side faction branch
+affiliate force unit wing party province city region district area countryside airport border
+media police press personnel staff
+""".split())
+"""Singular nouns that describe the name before them ("Assad regime", "HTS offensive");
+plural nouns ("militants", "forces") are accepted without a list."""
+
+
 def _left(text: str, start: int, others: list[tuple[int, int]], sentence_start: int) -> str:
     if start == 0 or text[start - 1] not in " \t":
         return ""  # "pro-Assad", "(HTS", line start: nothing adjacent
@@ -89,24 +112,27 @@ def _left(text: str, start: int, others: list[tuple[int, int]], sentence_start: 
     tokens = list(_WORD.finditer(text, lo, start))
     words: list[str] = []
     pos = start
+    opener = False
     for match in reversed(tokens):
-        if len(words) == MAX_WORDS or _BETWEEN.fullmatch(text, match.end(), pos) is None:
+        if _BETWEEN.fullmatch(text, match.end(), pos) is None:
+            opener = bool(text[match.end():pos].strip(" \t") in {",", "(", ";", ":", "—", "–"})
             break
         word = match.group()
-        if _covered(match.start(), match.end(), others) or not _describing(word):
+        if word.casefold() in _OPENERS:
+            opener = True
             break
-        if match.start() == sentence_start:
-            if not word.isupper():
-                word = word.casefold()
-            if not _describing(word):
-                break
+        if len(words) == MAX_WORDS or _covered(match.start(), match.end(), others) \
+                or not _describing(word):
+            break
         words.insert(0, word)
         pos = match.start()
     while words and not _head_ok(words[-1]):
         words.pop()
-    while words and words[0].casefold().endswith("ly"):
-        words.pop(0)
-    return _norm(words) if words else ""
+    if not words:
+        return ""
+    if not opener and not all(w.casefold() in _TITLES for w in words):
+        return ""  # "They met HTS", "Officials fought HTS": probably a verb, not a description
+    return _norm(words)
 
 
 def _right(text: str, end: int, others: list[tuple[int, int]]) -> str:
@@ -114,9 +140,12 @@ def _right(text: str, end: int, others: list[tuple[int, int]]) -> str:
     if match is None or _covered(match.start(), match.end(), others):
         return ""
     word = match.group()
+    folded = word.casefold()
     if word[:1].isupper() or not _head_ok(word):
         return ""
-    return word.casefold()
+    if folded in _HEADS or (folded.endswith("s") and not folded.endswith("ss")):
+        return folded
+    return ""  # "Assad spoke", "HTS fled": a verb, not a description
 
 
 def _apposition(text: str, end: int) -> str:

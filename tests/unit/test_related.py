@@ -1,0 +1,118 @@
+"""Related articles (issue 4): seeds ranking, reasons, duplicates, the CLI."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from reader.analysis.duplicates import content_pairs, cosine, near_duplicate, shingles
+from reader.cli import run as cli_run
+from reader.library import Library
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+def _by_prefix(library: Library) -> dict[str, str]:
+    return {Path(s.path).name[:3]: s.id for s in library.summaries()}
+
+
+@pytest.fixture(scope="module")
+def seeds(tmp_path_factory):
+    """The seeds library, indexed once for the module (own READER_HOME)."""
+    home = tmp_path_factory.mktemp("related-home")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("READER_HOME", str(home))
+        library = Library()
+        library.update_index()
+        yield library, _by_prefix(library)
+        library.close()
+
+
+@pytest.mark.parametrize(("a", "b"), [("003", "004"), ("004", "003"), ("000", "001"),
+                                      ("001", "000")])
+def test_same_story_ranks_first(seeds, a, b):
+    library, ids = seeds
+    items = library.related(ids[a], limit=4)
+    assert items[0].summary.id == ids[b], [(i.summary.path, i.score, i.reason) for i in items]
+
+
+def test_results_explain_themselves(seeds):
+    library, ids = seeds
+    for article_id in ids.values():
+        items = library.related(article_id, limit=10)
+        assert article_id not in {i.summary.id for i in items}
+        assert [i.score for i in items] == sorted((i.score for i in items), reverse=True)
+        for item in items:
+            assert item.reason and 0.0 <= item.text_score <= 1.0
+            assert item.shared_entities, item.reason
+            assert item.reason.startswith("shares " + item.shared_entities[0])
+            names_here = {m.name for m in library.mentions(article_id)}
+            names_there = {m.name for m in library.mentions(item.summary.id)}
+            assert set(item.shared_entities) <= names_here & names_there
+
+
+def test_limit_and_unknown_article(seeds):
+    library, ids = seeds
+    assert len(library.related(ids["000"], limit=2)) == 2
+    assert library.related("no-such-article") == []
+
+
+def test_shared_entities_of_the_february_2020_pair(seeds):
+    library, ids = seeds
+    first = library.related(ids["003"], limit=1)[0]
+    assert {"Ankara", "SANA"} <= set(first.shared_entities)
+
+
+def test_duplicates_collapse(tmp_path, monkeypatch):
+    monkeypatch.setenv("READER_HOME", str(tmp_path / "home"))
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    text = (corpus / "003_32f38cb0c70e0b25.txt").read_text(encoding="utf-8")
+    (corpus / "005_copy_of_003.txt").write_text(
+        "Syrian forces take most of Aleppo province (wire copy)\n\n"
+        + text.split("\n", 1)[1].replace("On the same day,", "The same day,"), encoding="utf-8")
+    library = Library([corpus])
+    library.update_index()
+    ids = _by_prefix(library)
+    own = library.related(ids["003"], limit=10)
+    copies = [i for i in own if i.copy_of_open]
+    assert [i.summary.id for i in copies] == [ids["005"]]
+    assert copies[0].duplicate and "same wire copy" in copies[0].reason
+    other = library.related(ids["000"], limit=10)
+    shown = [i.summary.id for i in other]
+    assert len({ids["003"], ids["005"]} & set(shown)) == 1  # one entry for both copies
+    entry = next(i for i in other if i.summary.id in (ids["003"], ids["005"]))
+    assert entry.duplicate and [d.id for d in entry.duplicates] == \
+        [({ids["003"], ids["005"]} - {entry.summary.id}).pop()]
+    assert "+1 copy" in entry.reason
+
+
+def test_near_duplicate_detection():
+    base = " ".join(f"word{i}" for i in range(200))
+    edited = base.replace("word50 word51", "changed text") + " extra tail words here"
+    assert near_duplicate(shingles(base), shingles(edited))
+    assert not near_duplicate(shingles(base), shingles(" ".join(f"w{i}" for i in range(200))))
+    assert not near_duplicate(shingles(base), shingles(" ".join(base.split()[:60])))  # excerpt
+    assert not near_duplicate(shingles("too short"), shingles("too short"))
+    pairs = content_pairs("Aleppo is Syria's second-largest city, the second largest city.")
+    assert cosine(pairs, content_pairs("the second largest city")) > 0
+    assert cosine(pairs, frozenset()) == 0.0
+
+
+def test_cli_related_json_and_text(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("READER_HOME", str(tmp_path / "home"))
+    path = str(SEEDS / "003_32f38cb0c70e0b25.txt")
+    assert cli_run(["related", path, "--json", "--limit", "2"]) == 0
+    items = json.loads(capsys.readouterr().out)
+    assert len(items) == 2
+    assert Path(items[0]["path"]).name.startswith("004")
+    for key in ("path", "title", "score", "shared_entities", "reason", "duplicate"):
+        assert key in items[0]
+    assert cli_run(["related", path]) == 0
+    out = capsys.readouterr().out
+    assert "shares" in out and "004_" in out
+    assert cli_run(["related", str(tmp_path / "nope.txt")]) == 1
+    assert "not an article" in capsys.readouterr().err
