@@ -582,6 +582,11 @@ def _is_demonym_uncached(low: str, lex: Lexicon) -> bool:
         )
     if low in rules.DEMONYMS or low.rstrip("s") in rules.DEMONYMS:
         return True
+    for suffix in ("man", "men", "woman", "women"):
+        if low.endswith(suffix) and low[: -len(suffix)] in rules.DEMONYMS:
+            return True  # "Englishman", "Frenchmen"
+    if low in ("scotsman", "scotsmen", "kiwi", "kiwis", "aussie", "aussies", "yank", "yankees"):
+        return low not in ("yankees",)
     if not low.isalpha() or len(low) < 4:
         return False
     for suf in rules.DEMONYM_SUFFIXES:

@@ -233,6 +233,15 @@ def link(
         eid = key_node.get(name_key)
         if eid is not None:
             return eid
+        spelled = _spelling_key(name_key)
+        if spelled != name_key:
+            if spelled not in key_node and name_key in rule_forms:
+                merged = rule_forms[spelled]  # (a defaultdict: created if missing)
+                for kt, n in rule_forms[name_key].items():
+                    merged[kt] = merged.get(kt, 0) + n
+            eid = key_node.get(spelled) or node_for_key(spelled, surface, seen_in_corpus)
+            key_node[name_key] = eid
+            return eid
         target = None
         long_key = acronym_map.get(name_key)
         if long_key is not None and long_key != name_key:
@@ -490,6 +499,26 @@ def link(
 _REGION_WORDS = frozenset(
     "province provinces governorate governorates region countryside oblast prefecture".split()
 )
+
+
+_SPELLINGS = {
+    "centre": "center", "defence": "defense", "organisation": "organization",
+    "programme": "program", "harbour": "harbor", "theatre": "theater", "labour": "labor",
+    "offence": "offense", "honour": "honor", "colour": "color", "favour": "favor",
+}
+
+
+def _spelling_key(name_key: str, cache: dict[str, str] = {}) -> str:  # noqa: B006 - a cache
+    """``name_key`` with British spellings made American ("Treatment Centre" = "Center")."""
+    found = cache.get(name_key)
+    if found is None:
+        words = name_key.split(" ")
+        found = " ".join(_SPELLINGS.get(w, w) for w in words) if any(
+            w in _SPELLINGS for w in words
+        ) else name_key
+        if len(cache) < 500_000:
+            cache[name_key] = found
+    return found
 
 
 def _slug_of_key(name_key: str) -> str:

@@ -332,3 +332,17 @@ def test_stock_tickers_and_caps_acronyms(engine):
     texts = [m.text for m in ms]
     assert "NOKS" not in texts and "IT" not in texts
     assert "WHO" in texts
+
+
+def test_british_and_american_spellings_link(engine):
+    texts = {
+        "a": "She entered the Qaradagh Treatment Centre on Monday.",
+        "b": "Staff at the Qaradagh Treatment Center declined to comment.",
+    }
+    result = engine.extract_texts(texts)
+    assert result["a"][0].entity == result["b"][0].entity
+
+
+def test_demonym_nouns_are_not_names(engine):
+    ms = one(engine, "The Englishman Robert Qaradaghi and two Frenchmen were freed.")
+    assert [m.text for m in ms] == ["Robert Qaradaghi"]
