@@ -58,6 +58,8 @@ class DocAnalysis:
 
 
 _WORD_LOWER = re.compile(r"(?<![\w\-])[a-z]{3,}(?![\w\-])")
+_ACRONYM_WORDS = frozenset("sana fars tass cent rand sport".split())
+"""Acronyms that, written as Title Case words, are usually something else."""
 _CASE_SPLIT = re.compile(r"[\s\-/.,&()]+")
 
 
@@ -114,7 +116,14 @@ class Analyser:
         surface = text[s:e]
         if acronym:
             if not surface.isupper():
-                return False
+                # "Nato", "Isis", "Unicef": some outlets write acronyms as names
+                return (
+                    len(surface) >= 4
+                    and surface.isalpha()
+                    and surface[0].isupper()
+                    and surface[1:].islower()
+                    and surface.lower() not in _ACRONYM_WORDS
+                )
             letters = sum(c.isalpha() for c in surface)
             if letters <= 3 and "." not in surface and _in_caps_line(s, caps_lines):
                 return False
@@ -324,6 +333,33 @@ class Analyser:
                 continue
             break
         seg = seg[i:]
+        # a possessive written without apostrophe inside a run: "Syrias Aleppo", "Assads forces"
+        for j, t in enumerate(seg):
+            low_t = _norm(t[2])
+            if len(low_t) < 5 or not low_t.endswith("s") or not t[2][:1].isupper():
+                continue
+            stem_key = key(t[2])[:-1]
+            idx = self.lex.lookup(stem_key)
+            known = self.lex.get(idx) if idx is not None else None
+            listed = known is not None and (known.kind == ACTOR or known.type in ("country", "region"))
+            if not listed and stem_key not in self.lex.surnames:
+                continue
+            left, right = seg[:j], seg[j + 1 :]
+            while left and left[-1][2] in rules.CONNECTORS:
+                left = left[:-1]
+            while right and right[0][2] in rules.CONNECTORS:
+                right = right[1:]
+            if left:
+                self._rule_segment(text, left, cands, lower_words, first_in_sentence, in_title,
+                                   person_cue)
+            ts, te = t[0], t[1] - 1
+            if listed:
+                cands.append(Candidate(ts, te, text[ts:te], stem_key, idx, known.kind, known.type))
+            else:  # a surname of the actor table: linked by the surname rule
+                cands.append(Candidate(ts, te, text[ts:te], stem_key, -1, ACTOR, "person"))
+            if right:
+                self._rule_segment(text, right, cands, lower_words, False, in_title, False)
+            return False
         # "Representatives for the Syrian Armed Forces": a sentence-initial common noun and
         # its preposition are not part of the name that follows
         if (

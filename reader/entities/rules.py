@@ -172,6 +172,8 @@ STOP_WORDS = frozenset(
     monday tuesday wednesday thursday friday saturday sunday january february march april
     may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec operation
+    eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty
+    forty fifty sixty seventy eighty ninety hundred thousand million billion
     mr mrs ms dr sir madam please thank thanks yes okay ok oh
     breaking update updated exclusive analysis opinion editorial comment video photo
     photos watch read more related reuters's said says report reports reported
