@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -62,3 +63,15 @@ def print_jsonl(document: Any) -> None:
     """Print one JSON Lines record on stdout."""
     json.dump(document, sys.stdout, ensure_ascii=False, default=str)
     sys.stdout.write("\n")
+
+
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def shown(text: object) -> str:
+    """``text`` safe to print on a terminal: control, bidi and surrogate characters become ``?``.
+
+    For file names and other text that did not pass through article sanitising (a file
+    name can hold escape sequences or newlines), as ``ls`` does.
+    """
+    return _UNPRINTABLE.sub("?", str(text))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from reader.cli.common import CliError, add_common, corpus_roots, print_json
+from reader.cli.common import CliError, add_common, corpus_roots, print_json, shown
 from reader.cli.progress import progress_printer
 
 
@@ -43,5 +43,5 @@ def run(args: argparse.Namespace) -> int:
     print(f"added {report.added}, updated {report.updated}, removed {report.removed}, "
           f"unchanged {report.unchanged}, skipped {len(report.skipped)} ({report.seconds:.2f} s)")
     for path, reason in report.skipped:
-        print(f"skipped {path}: {reason}")
+        print(f"skipped {shown(path)}: {shown(reason)}")
     return 0

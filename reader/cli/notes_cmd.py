@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from reader.atomic import write_atomic
-from reader.cli.common import CliError, add_common, open_library, print_json
+from reader.cli.common import CliError, add_common, open_library, print_json, shown
 from reader.notes import COLORS, DEFAULT_COLOR, NoteError, StoreError, new_note
 from reader.notes.export import json_export, markdown_export, markdown_export_split
 from reader.notes.model import Note
@@ -107,7 +107,7 @@ def note_json(note: Note) -> dict:
 
 
 def _one_line(text: str, width: int) -> str:
-    flat = " ".join(text.split())
+    flat = shown(" ".join(text.split()))
     return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
@@ -122,8 +122,8 @@ def run_list(args: argparse.Namespace) -> int:
         print("no notes")
         return 0
     for note in notes:
-        tags = " ".join(f"#{t}" for t in note.tags)
-        print(f"{note.id}  {note.state:<8}  {note.color:<6}  {note.article_path or note.article_id}"
+        tags = shown(" ".join(f"#{t}" for t in note.tags))
+        print(f"{note.id}  {note.state:<8}  {note.color:<6}  {shown(note.article_path or note.article_id)}"
               f"  {note.start}-{note.end}  {tags}".rstrip())
         print(f"    > {_one_line(note.quote.exact, 100)}")
         if note.comment.strip():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from reader.cli.common import CliError, add_common, open_library, print_json
+from reader.cli.common import CliError, add_common, open_library, print_json, shown
 from reader.model import HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN
 
 
@@ -55,6 +55,6 @@ def run(args: argparse.Namespace) -> int:
     for hit in result.hits:
         meta = " · ".join(x for x in (hit.source, hit.date) if x)
         print(f"\n{hit.rank}. {hit.title}" + (f"  [{meta}]" if meta else ""))
-        print(f"   {hit.path}")
+        print(f"   {shown(hit.path)}")
         print(f"   {_plain(hit.snippet, tty)}")
     return 0

@@ -188,3 +188,18 @@ def test_article_header_never_shows_control_characters_from_a_file_name(tmp_path
     article = load_article(tmp_path, path)
     shown = header_text(article).plain
     assert shown.endswith(".txt") and not UNSAFE.search(shown), repr(shown)  # OSC removed whole
+
+
+def test_cli_never_prints_control_characters_from_file_names(tmp_path: Path, capsys) -> None:
+    from reader.cli import run
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "\x1b]0;pwned\x07bin\n.txt").write_bytes(bytes(range(256)) * 4)  # skipped
+    (corpus / "\x1b[2Jgood\x9b31m.txt").write_bytes(b"Good title\n\nA story about zebras.\n")
+    assert run(["index", "--corpus", str(corpus)]) == 0
+    assert run(["search", "--corpus", str(corpus), "zebras"]) == 0
+    out = capsys.readouterr().out
+    assert "skipped" in out and "good" in out
+    assert not UNSAFE.search(out.replace("\n", "")), repr(out)
+    assert not any(line.startswith(".txt") for line in out.splitlines())  # no injected line
