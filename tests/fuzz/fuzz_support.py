@@ -21,7 +21,7 @@ _COMMON = dict(
     print_blob=True,
     derandomize=False,
 )
-settings.register_profile("ci", max_examples=20, **_COMMON)
+settings.register_profile("ci", max_examples=60, **_COMMON)
 settings.register_profile("default", max_examples=200, **_COMMON)
 settings.register_profile("long", max_examples=5000, **_COMMON)
 PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "default")
@@ -29,7 +29,7 @@ if PROFILE not in ("ci", "default", "long"):
     PROFILE = "default"
 settings.load_profile(PROFILE)
 
-_SCALE = {"ci": 0.1, "default": 1.0, "long": 25.0}
+_SCALE = {"ci": 0.3, "default": 1.0, "long": 25.0}
 
 
 def examples(n: int) -> int:
