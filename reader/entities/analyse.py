@@ -358,7 +358,14 @@ class Analyser:
             else:  # a surname of the actor table: linked by the surname rule
                 cands.append(Candidate(ts, te, text[ts:te], stem_key, -1, ACTOR, "person"))
             if right:
-                self._rule_segment(text, right, cands, lower_words, False, in_title, False)
+                rs_, re_r = right[0][0], right[-1][1]
+                r_idx = self.lex.lookup(key(text[rs_:re_r]))
+                if r_idx is not None:  # "Syrias Aleppo": the listed place after the possessive
+                    r_known = self.lex.get(r_idx)
+                    cands.append(Candidate(rs_, re_r, text[rs_:re_r], key(text[rs_:re_r]), r_idx,
+                                           r_known.kind, r_known.type))
+                else:
+                    self._rule_segment(text, right, cands, lower_words, False, in_title, False)
             return False
         # "Representatives for the Syrian Armed Forces": a sentence-initial common noun and
         # its preposition are not part of the name that follows
@@ -482,6 +489,12 @@ class Analyser:
                 return person_cue
             if low in lower_words and not person_cue:
                 return person_cue  # written in lower case elsewhere: a common word
+        idx = self.lex.lookup(k)
+        known = self.lex.get(idx) if idx is not None else None
+        if known is not None and (known.kind == ACTOR or known.type in ("country", "region")):
+            # a listed name after all (split off a longer run: "Syrias Aleppo")
+            cands.append(Candidate(s, e, surface, k, idx, known.kind, known.type))
+            return False
         kind, typ = self._classify(text, seg, words, s, e, person_cue, given)
         flag = NORMAL
         starts = first_in_sentence and _starts_sentence(text, s)
