@@ -275,3 +275,36 @@ async def test_notes_added_by_another_reader_appear(library, monkeypatch) -> Non
                 break
         assert (start, start + 11, "purple") in main.article_view.note_spans
         assert len(main.notes_pane.notes) == 3
+
+
+async def test_control_characters_in_a_hand_edited_note_never_reach_the_terminal(library) -> None:
+    import re
+
+    from reader.notes import NoteEntity, TextQuoteSelector
+
+    note = library.notes.search(tag="air")[0]
+    hostile = replace(
+        note,
+        comment="\x1b]0;pwned\x07**bold** \x1b[31mred\x9b2J [x](file:///etc/passwd)",
+        tags=("air", "x\x1b[2J"),
+        entities=(NoteEntity("e", "Evil\x1b[5m"),),
+        article_title="T\x1b[1mitle",
+        modified="2099-01-01T00:00:00.000000Z",
+    )
+    library.notes.update(hostile, force=True)
+    orphan = replace(note, quote=TextQuoteSelector("gone\x1b[41m quote"))
+    library.notes.add(
+        replace(orphan, id="01ZZZZZZZZZZZZZZZZZZZZZZZY", created="", modified="", anchor=None)
+    )
+    app = make_app(library)
+    unsafe = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+    async with app.run_test(size=SIZE) as pilot:
+        main = await open_article(pilot, "a0")
+        await pilot.press("t", "6")
+        await settle(pilot)
+        for _ in range(len(main.notes_pane.notes)):
+            texts = [s.text for strip in app.screen._compositor.render_strips() for s in strip]
+            assert not any(unsafe.search(t) for t in texts)
+            await pilot.press("down")
+            await settle(pilot)
+        assert any(n.id == note.id for n in main.notes_pane.notes)

@@ -21,6 +21,7 @@ from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static, TextArea
 
+from reader.corpus.sanitize import sanitize
 from reader.notes import COLORS, DEFAULT_COLOR, NoteError
 from reader.notes.model import normalise_tags
 
@@ -94,9 +95,9 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
         """The passage being annotated (shown, not edited)."""
         self.heading = heading
         """Title of the dialog."""
-        self.comment = comment
-        """Initial comment."""
-        self.tags = tuple(tags)
+        self.comment = sanitize(comment)
+        """Initial comment (control characters of a hand-edited file removed)."""
+        self.tags = tuple(sanitize(t) for t in tags)
         """Initial tags."""
         self.color = color if color in COLORS else DEFAULT_COLOR
         """Initial colour."""
@@ -105,7 +106,7 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
 
     def compose(self) -> ComposeResult:
         """Quote, comment, colours, tags, buttons."""
-        quote = " ".join(self.quote.split())
+        quote = " ".join(sanitize(self.quote).split())
         if len(quote) > QUOTE_PREVIEW_CHARS:
             quote = quote[: QUOTE_PREVIEW_CHARS - 1] + "…"
         with VerticalScroll(classes="picker-box", id="note-editor-box"):

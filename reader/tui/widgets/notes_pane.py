@@ -25,6 +25,7 @@ from textual.message import Message
 from textual.widgets import Input, Label, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
+from reader.corpus.sanitize import sanitize
 from reader.notes import COLORS, FUZZY, MOVED, ORPHAN, Note
 
 EXCERPT_CHARS = 90
@@ -78,8 +79,12 @@ def parse_note_filter(value: str) -> NoteFilter:
 
 
 def one_line(text: str, width: int) -> str:
-    """``text`` on one line, cut to ``width`` characters with an ellipsis."""
-    flat = " ".join(text.split())
+    """``text`` on one line, without control characters, cut to ``width`` with an ellipsis.
+
+    Note files can be edited by hand (or come from someone else): nothing read from
+    them reaches the terminal before :func:`reader.corpus.sanitize.sanitize`.
+    """
+    flat = " ".join(sanitize(text).split())
     return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
@@ -100,7 +105,7 @@ def markdown_line(source: str, width: int) -> Text:
     """
     text = Text()
     styles: list[str] = []
-    source = _BLOCK_MARKER.sub("", source, count=1)
+    source = _BLOCK_MARKER.sub("", sanitize(source), count=1)
     for token in _markdown.parseInline(source)[0].children or []:
         kind = token.type
         if kind in ("strong_open", "em_open"):
@@ -140,7 +145,7 @@ class NoteOption(Option):
             prompt.append("\n   ")
             prompt.append(markdown_line(comment, EXCERPT_CHARS))
         meta = [note.color_label]
-        meta.extend(f"#{t}" for t in note.tags)
+        meta.extend(f"#{one_line(t, 40)}" for t in note.tags)
         if show_title:
             meta.append(one_line(note.article_title or note.article_path or note.article_id, 40))
         prompt.append("\n   ")
@@ -218,7 +223,7 @@ class NotesPane(Vertical):
         yield NotesList(id="notes-list")
         with VerticalScroll(id="notes-detail"):
             yield Static(id="notes-detail-quote")
-            yield Markdown(id="notes-detail-comment")
+            yield Markdown(id="notes-detail-comment", open_links=False)
 
     def on_mount(self) -> None:
         """Redraw swatches when the theme changes."""
@@ -318,9 +323,9 @@ class NotesPane(Vertical):
         text.append(one_line(note.quote.exact, DETAIL_QUOTE_CHARS), "italic")
         meta = [f"{note.color} · {COLORS.get(note.color, '')}"]
         if note.tags:
-            meta.append(" ".join(f"#{t}" for t in note.tags))
+            meta.append(" ".join(f"#{one_line(t, 40)}" for t in note.tags))
         if note.entity_names:
-            meta.append("@ " + ", ".join(note.entity_names))
+            meta.append("@ " + ", ".join(one_line(name, 60) for name in note.entity_names))
         if note.state in (FUZZY, MOVED):
             meta.append(
                 "placed by "
@@ -330,7 +335,7 @@ class NotesPane(Vertical):
             meta.append(one_line(note.article_title, 60))
         text.append("\n" + "\n".join(meta), "dim")
         quote.update(text)
-        comment.update(note.comment or "*(no comment)*")
+        comment.update(sanitize(note.comment) or "*(no comment)*")
 
     # -- events -----------------------------------------------------------------
 
