@@ -213,3 +213,26 @@ async def test_mouse_click_on_a_list_row_opens_it(make_app) -> None:
         await pilot.click(ArticleList, offset=(2, 3))
         await settle(pilot)
         assert _screen(app).article_view.article.id == "a0"
+
+
+async def test_slow_mentions_show_the_text_first(make_app, library, monkeypatch) -> None:
+    import time
+
+    from reader.tui import messages as msg
+
+    fast = library.mentions
+
+    def slow(article_id: str):  # type: ignore[no-untyped-def]
+        time.sleep(0.3)  # like the first call, which links the whole corpus
+        return fast(article_id)
+
+    monkeypatch.setattr(library, "mentions", slow)
+    seen: list[object] = []
+    app = make_app()
+    async with app.run_test(size=(160, 45), message_hook=seen.append) as pilot:
+        await settle(pilot)
+        screen = _screen(app)
+        loaded = [m for m in seen if isinstance(m, msg.ArticleLoaded)]
+        assert loaded and loaded[0].mentions is None  # text shown without waiting
+        assert any(isinstance(m, msg.MentionsLoaded) for m in seen)
+        assert screen.article_view.mentions and screen.entity_pane.option_count > 2

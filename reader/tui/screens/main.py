@@ -7,6 +7,7 @@ Search and corrections live in mixins (``search.py``, ``corrections.py``).
 
 from __future__ import annotations
 
+import threading
 from typing import Any, ClassVar
 
 from textual import on, work
@@ -37,6 +38,8 @@ from reader.tui.widgets.related_pane import RelatedPane
 from reader.tui.widgets.search_bar import SearchBar
 from reader.tui.widgets.status_line import StatusLine
 
+MENTIONS_WAIT = 0.05
+"""Seconds an article waits for its mentions before it is shown without them."""
 NARROW_WIDTH = 110
 """Below this many columns the side panes become an overlay."""
 PANE_IDS = {"list": "#article-list", "article": "#article-view"}
@@ -242,7 +245,8 @@ class MainScreen(FollowingMixin, SearchMixin, NotesMixin, CorrectionsMixin, Scre
 
     @work(thread=True, exclusive=True, group="article")
     def load_article(self, target: Position) -> None:
-        """Read one article, post it, then post its mentions (linking may take a moment)."""
+        """Read one article and its mentions; post them together, or the text first when
+        the mentions take long (the first call links the whole corpus)."""
         try:
             article = self.library.article(target.article_id)
         except Exception as exc:
@@ -250,13 +254,29 @@ class MainScreen(FollowingMixin, SearchMixin, NotesMixin, CorrectionsMixin, Scre
             return
         if get_current_worker().is_cancelled:
             return
-        self.post_message(msg.ArticleLoaded(target, article, None))
-        try:
-            mentions = self.library.mentions(target.article_id)
-        except Exception as exc:
-            self.post_message(msg.MentionsLoaded(article.id, [], f"{type(exc).__name__}: {exc}"))
-            return
-        self.post_message(msg.MentionsLoaded(article.id, mentions))
+        found: list[Any] = []
+
+        def find_mentions() -> None:
+            try:
+                found.append(self.library.mentions(target.article_id))
+            except Exception as exc:  # reported with the (empty) mentions
+                found.append(exc)
+
+        helper = threading.Thread(target=find_mentions, daemon=True)
+        helper.start()
+        helper.join(MENTIONS_WAIT)  # usually ready at once: then one message, one frame
+        early = not found
+        if early:  # linking the corpus for the first time: show the text meanwhile
+            self.post_message(msg.ArticleLoaded(target, article, None))
+            helper.join()
+        result = found[0]
+        error = f"{type(result).__name__}: {result}" if isinstance(result, Exception) else None
+        if early or error:
+            if not early:
+                self.post_message(msg.ArticleLoaded(target, article, None))
+            self.post_message(msg.MentionsLoaded(article.id, [] if error else result, error))
+        else:
+            self.post_message(msg.ArticleLoaded(target, article, result))
 
     @on(msg.ArticleLoaded)
     def _article_loaded(self, event: msg.ArticleLoaded) -> None:
