@@ -534,6 +534,10 @@ class Analyser:
             return ACTOR, "person"  # "Smith said"; "Trend Micro said" proves nothing
         if key(words[0][2]) in given and len(words) >= 2:
             return ACTOR, "person"
+        if len(words) == 1 and _norm(words[0][2]).endswith(rules.PLACE_WORD_ENDINGS):
+            return PLACE, "city"
+        if len(words) > 1 and _norm(words[0][2]).removeprefix("al-") in rules.PLACE_PREFIXES:
+            return PLACE, rules.PLACE_PREFIXES[_norm(words[0][2]).removeprefix("al-")]
         before_text = text[max(0, s - 40) : s]
         if rules.PLACE_BEFORE.search(before_text):
             return PLACE, "place"

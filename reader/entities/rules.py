@@ -128,7 +128,15 @@ PLACE_PREFIXES = {
     "st.": "city", "new": "city", "north": "region", "south": "region", "east": "region",
     "west": "region", "northern": "region", "southern": "region", "eastern": "region",
     "western": "region", "upper": "region", "lower": "region", "greater": "region",
+    # common first words of Arabic, Hebrew and Persian place names
+    "tal": "city", "tell": "city", "tel": "city", "ayn": "city", "ain": "city", "deir": "city",
+    "dayr": "city", "kafr": "city", "kfar": "city", "khan": "city", "beit": "city",
+    "bayt": "city", "bir": "city", "jabal": "region", "jebel": "region", "wadi": "region",
+    "ras": "city", "qasr": "city", "marj": "city", "jisr": "city", "hayy": "district",
+    "tall": "city", "maarat": "city", "maarrat": "city", "qalaat": "city", "mazraat": "city",
 }
+PLACE_WORD_ENDINGS = ("abad", "shahr", "grad", "burg", "ville", "polis", "istan")
+"""Endings of single-word place names ("Jalalabad", "Volgograd", "Kurdistan")."""
 """First words of place names ("Mount Hermon", "Gulf of Aden", "North Waziristan")."""
 
 PLACE_CUE_WORDS = frozenset(
