@@ -44,8 +44,11 @@ def corpus_path(given: Path | None) -> Path:
 def build_index(corpus: Path) -> float:
     """Bring the index up to date in a child process; returns seconds."""
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "reader", "index", "--corpus", str(corpus)], check=True,
-                   cwd=Path(__file__).resolve().parents[1])
+    subprocess.run(
+        [sys.executable, "-m", "reader", "index", "--corpus", str(corpus)],
+        check=True,
+        cwd=Path(__file__).resolve().parents[1],
+    )
     return time.perf_counter() - start
 
 
@@ -61,8 +64,10 @@ async def wait_until(predicate, timeout: float = 30.0) -> float:  # type: ignore
 
 def ms(values: list[float]) -> str:
     """Median / p90 / max in milliseconds."""
-    return (f"median {statistics.median(values) * 1000:6.1f} ms  p90 {percentile(values, 90) * 1000:6.1f} ms"
-            f"  max {max(values) * 1000:6.1f} ms  (n={len(values)})")
+    return (
+        f"median {statistics.median(values) * 1000:6.1f} ms  p90 {percentile(values, 90) * 1000:6.1f} ms"
+        f"  max {max(values) * 1000:6.1f} ms  (n={len(values)})"
+    )
 
 
 async def run(corpus: Path, rounds: int) -> dict[str, object]:
@@ -77,7 +82,9 @@ async def run(corpus: Path, rounds: int) -> dict[str, object]:
     results: dict[str, object] = {}
     painted: list[float] = []
     async with app.run_test(size=(160, 45)) as pilot:
-        await wait_until(lambda: app.screen.is_mounted and app.screen.__class__.__name__ == "MainScreen")
+        await wait_until(
+            lambda: app.screen.is_mounted and app.screen.__class__.__name__ == "MainScreen"
+        )
         app.screen.call_after_refresh(lambda: painted.append(time.perf_counter()))
         await wait_until(lambda: bool(painted))
         results["first_paint"] = painted[0] - t0
@@ -85,7 +92,9 @@ async def run(corpus: Path, rounds: int) -> dict[str, object]:
         await wait_until(lambda: screen.article_list.item_count > 0)
         results["list_filled"] = time.perf_counter() - t0
         results["articles"] = screen.article_list.item_count
-        await wait_until(lambda: screen.article_view.article is not None and screen.article_view.mentions)
+        await wait_until(
+            lambda: screen.article_view.article is not None and screen.article_view.mentions
+        )
         await app.workers.wait_for_complete()
 
         view = screen.article_view
@@ -94,9 +103,15 @@ async def run(corpus: Path, rounds: int) -> dict[str, object]:
         for article_id in ids:
             start = time.perf_counter()
             screen.open_at(Position(article_id))
-            await wait_until(lambda aid=article_id: view.article is not None and view.article.id == aid
-                             and not screen._pending and screen.entity_pane.option_count > 0
-                             and (view.mentions or library.mentions(aid) == []))
+            await wait_until(
+                lambda aid=article_id: (
+                    view.article is not None
+                    and view.article.id == aid
+                    and not screen._pending
+                    and screen.entity_pane.option_count > 0
+                    and (view.mentions or library.mentions(aid) == [])
+                )
+            )
             await next_frame(screen)
             opens.append(time.perf_counter() - start)
         results["open"] = opens
@@ -104,7 +119,9 @@ async def run(corpus: Path, rounds: int) -> dict[str, object]:
         # ] jumps in an article with many mentions
         busiest = max(ids, key=lambda aid: len(library.mentions(aid)))
         screen.open_at(Position(busiest))
-        await wait_until(lambda: view.article is not None and view.article.id == busiest and view.mentions)
+        await wait_until(
+            lambda: view.article is not None and view.article.id == busiest and view.mentions
+        )
         view.focus()
         await pilot.pause()
         jumps = []
@@ -150,7 +167,9 @@ async def run(corpus: Path, rounds: int) -> dict[str, object]:
             for key in query:
                 await pilot.press("space" if key == " " else key)
             start = time.perf_counter()
-            await wait_until(lambda q=query: screen.last_result is not None and screen.last_result.query == q)
+            await wait_until(
+                lambda q=query: screen.last_result is not None and screen.last_result.query == q
+            )
             await pilot.pause()
             searches.append(time.perf_counter() - start)
             await pilot.press("escape")
@@ -177,10 +196,16 @@ async def view_first_mention(pilot, view, entity_id: str) -> None:  # type: igno
 
 def main() -> int:
     """Parse arguments, index, measure, print the table."""
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--corpus", type=Path, default=None, help="Reuters articles folder")
-    parser.add_argument("--home", type=Path, default=Path(tempfile.gettempdir()) / "reader-bench-home",
-                        help="READER_HOME for the index (kept between runs)")
+    parser.add_argument(
+        "--home",
+        type=Path,
+        default=Path(tempfile.gettempdir()) / "reader-bench-home",
+        help="READER_HOME for the index (kept between runs)",
+    )
     parser.add_argument("--rounds", type=int, default=20)
     args = parser.parse_args()
     os.environ["READER_HOME"] = str(args.home)
@@ -189,7 +214,9 @@ def main() -> int:
     print(f"index up to date in {seconds:.1f} s ({corpus})")
     r = asyncio.run(run(corpus, args.rounds))
     print(f"articles listed        {r['articles']}")
-    print(f"first paint            {r['first_paint'] * 1000:7.0f} ms   (target <= 1000 ms; imports included)")
+    print(
+        f"first paint            {r['first_paint'] * 1000:7.0f} ms   (target <= 1000 ms; imports included)"
+    )
     print(f"list filled            {r['list_filled'] * 1000:7.0f} ms")
     print(f"open article           {ms(r['open'])}   (target <= 50 ms)")  # type: ignore[arg-type]
     print(f"next mention  ]        {ms(r['jump'])}   (target <= 40 ms)")  # type: ignore[arg-type]

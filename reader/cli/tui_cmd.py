@@ -17,11 +17,15 @@ def _parser() -> argparse.ArgumentParser:
         description="Open the reading screen on article folders or files (default: the bundled seeds).",
         epilog="Keys: ? for help, ctrl+p for every command, q to quit.",
     )
-    parser.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="article folder or file")
+    parser.add_argument(
+        "paths", nargs="*", type=Path, metavar="PATH", help="article folder or file"
+    )
     return parser
 
 
-def _run(roots: list[Path] | None, article_id: str | None = None, start: int = 0, end: int | None = None) -> int:
+def _run(
+    roots: list[Path] | None, article_id: str | None = None, start: int = 0, end: int | None = None
+) -> int:
     from reader.library import Library
     from reader.tui.app import ReaderApp
     from reader.tui.navigation import Position

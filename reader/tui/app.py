@@ -107,7 +107,9 @@ class ReaderApp(ThemedApp):
 
     def action_next_theme(self) -> None:
         """Cycle through reader's themes (the palette lists every theme)."""
-        names = sorted(n for n in self.available_themes if n.startswith("reader-")) or sorted(self.available_themes)
+        names = sorted(n for n in self.available_themes if n.startswith("reader-")) or sorted(
+            self.available_themes
+        )
         current = names.index(self.theme) if self.theme in names else -1
         self.theme = names[(current + 1) % len(names)]
         self.notify(f"Theme: {self.theme}")

@@ -53,7 +53,11 @@ class Trail:
         if a >= 0:
             spans = self.spans(here.article_id)
             starts = [s for s, _ in spans]
-            i = bisect_right(starts, here.start) if direction > 0 else bisect_left(starts, here.start) - 1
+            i = (
+                bisect_right(starts, here.start)
+                if direction > 0
+                else bisect_left(starts, here.start) - 1
+            )
             if 0 <= i < len(spans):
                 return Position(here.article_id, *spans[i])
             nxt = a + direction
@@ -78,7 +82,9 @@ class Trail:
             if spans:
                 i = bisect_right(starts, here.start)
                 parts.append(f"{self.unit} {max(i, 1)}/{len(spans)}")
-            parts.append(f"{self.item} {self.article_ids.index(here.article_id) + 1}/{len(self.article_ids)}")
+            parts.append(
+                f"{self.item} {self.article_ids.index(here.article_id) + 1}/{len(self.article_ids)}"
+            )
         else:
             count = len(self.article_ids)
             parts.append(f"{count} {self.item}{'' if count == 1 else 's'}")

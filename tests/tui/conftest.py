@@ -9,6 +9,7 @@ import pytest
 
 from reader.config import Config
 from reader.tui.app import ReaderApp
+
 from .fakes import FakeLibrary
 
 

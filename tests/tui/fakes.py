@@ -34,18 +34,44 @@ ENTITIES = {
 }
 
 ARTICLES = [
-    ("a0", "Rebels reach Aleppo", "2024-11-29", "BBC",
-     "Rebels led by Hayat Tahrir al-Sham entered Aleppo on Friday.\n\n"
-     "HTS fighters said Aleppo airport was closed. Russia sent jets.\n\n"
-     "Assad vowed to retake Aleppo, Reuters reported."),
-    ("a1", "Aleppo airport shut as [bold]fighting[/bold] spreads", "2024-11-30", "Al Jazeera",
-     "Aleppo airport shut down. HTS said it controls Idlib.\n\n"
-     "Hayat Tahrir al Sham is a successor of al-Nusra."),
-    ("a2", "Idlib ceasefire talks", "2020-02-20", "Reuters",
-     "Russia and Turkey discussed Idlib. Bashar al-Assad was absent.\n\nNo HTS comment."),
-    ("a3", "Markets steady", "2024-12-02", "FT", "Markets were steady on Monday. Nothing else happened."),
-    ("a4", "Aleppo after the offensive", "2024-12-05", "Reuters",
-     "In Aleppo, HTS set up checkpoints.\n\nResidents of Aleppo queued for bread."),
+    (
+        "a0",
+        "Rebels reach Aleppo",
+        "2024-11-29",
+        "BBC",
+        "Rebels led by Hayat Tahrir al-Sham entered Aleppo on Friday.\n\n"
+        "HTS fighters said Aleppo airport was closed. Russia sent jets.\n\n"
+        "Assad vowed to retake Aleppo, Reuters reported.",
+    ),
+    (
+        "a1",
+        "Aleppo airport shut as [bold]fighting[/bold] spreads",
+        "2024-11-30",
+        "Al Jazeera",
+        "Aleppo airport shut down. HTS said it controls Idlib.\n\n"
+        "Hayat Tahrir al Sham is a successor of al-Nusra.",
+    ),
+    (
+        "a2",
+        "Idlib ceasefire talks",
+        "2020-02-20",
+        "Reuters",
+        "Russia and Turkey discussed Idlib. Bashar al-Assad was absent.\n\nNo HTS comment.",
+    ),
+    (
+        "a3",
+        "Markets steady",
+        "2024-12-02",
+        "FT",
+        "Markets were steady on Monday. Nothing else happened.",
+    ),
+    (
+        "a4",
+        "Aleppo after the offensive",
+        "2024-12-05",
+        "Reuters",
+        "In Aleppo, HTS set up checkpoints.\n\nResidents of Aleppo queued for bread.",
+    ),
 ]
 
 
@@ -64,7 +90,9 @@ class FakeRelated:
 class FakeLibrary:
     """In-memory corpus of a few articles (see ``ARTICLES``)."""
 
-    def __init__(self, root: Path, articles: list[tuple[str, str, str, str, str]] | None = None) -> None:
+    def __init__(
+        self, root: Path, articles: list[tuple[str, str, str, str, str]] | None = None
+    ) -> None:
         self.roots = [root]
         self.name = "fake-corpus"
         self.entities_table = {k: [v[0], v[1], v[2], list(v[3])] for k, v in ENTITIES.items()}
@@ -73,8 +101,14 @@ class FakeLibrary:
         self._articles = {}
         for aid, title, day, source, body in articles or ARTICLES:
             self._articles[aid] = Article(
-                id=aid, path=root / f"{aid}.txt", relpath=f"{aid}.txt", title=title, body=body,
-                content_hash=aid, date=date.fromisoformat(day), source=source,
+                id=aid,
+                path=root / f"{aid}.txt",
+                relpath=f"{aid}.txt",
+                title=title,
+                body=body,
+                content_hash=aid,
+                date=date.fromisoformat(day),
+                source=source,
             )
         self.indexed = False
         self.calls: Counter[str] = Counter()
@@ -147,20 +181,36 @@ class FakeLibrary:
 
     def search_entities(self, text: str, limit: int = 20) -> list[Entity]:
         text = text.casefold()
-        return [self._entity(e) for e, row in self.entities_table.items()
-                if any(text in a.casefold() for a in [row[0], *row[3]])][:limit]
+        return [
+            self._entity(e)
+            for e, row in self.entities_table.items()
+            if any(text in a.casefold() for a in [row[0], *row[3]])
+        ][:limit]
 
     def articles_mentioning(self, entity_id: str) -> list[ArticleSummary]:
-        items = [self._summary(a) for a in self._articles.values()
-                 if any(m.entity == entity_id for m in self.mentions(a.id))]
+        items = [
+            self._summary(a)
+            for a in self._articles.values()
+            if any(m.entity == entity_id for m in self.mentions(a.id))
+        ]
         return sorted(items, key=lambda s: s.date)
 
     def entity_mentions(self, entity_id: str) -> list[tuple[ArticleSummary, Mention]]:
-        return [(s, m) for s in self.articles_mentioning(entity_id)
-                for m in self.mentions(s.id) if m.entity == entity_id]
+        return [
+            (s, m)
+            for s in self.articles_mentioning(entity_id)
+            for m in self.mentions(s.id)
+            if m.entity == entity_id
+        ]
 
     def correct(self, action: str, *args: str) -> str:
-        self.undo_stack.append((action, {k: [v[0], v[1], v[2], list(v[3])] for k, v in self.entities_table.items()}, set(self.ignored)))
+        self.undo_stack.append(
+            (
+                action,
+                {k: [v[0], v[1], v[2], list(v[3])] for k, v in self.entities_table.items()},
+                set(self.ignored),
+            )
+        )
         if action == "merge":
             entity, other = args  # like Corrections.merge: ``other`` becomes part of ``entity``
             self.entities_table[entity][3].extend(self.entities_table.pop(other)[3])
@@ -188,7 +238,9 @@ class FakeLibrary:
         return action
 
     # search
-    def search(self, text: str, limit: int = 50, filters=None, sort: str = "relevance") -> SearchResult:
+    def search(
+        self, text: str, limit: int = 50, filters=None, sort: str = "relevance"
+    ) -> SearchResult:
         self.calls["search"] += 1
         words = [w.casefold() for w in re.findall(r"\w+", text)]
         if text.count('"') % 2:
@@ -204,13 +256,25 @@ class FakeLibrary:
                 if "year" in filters and str(a.date.year) not in filters["year"]:
                     continue
                 if "entity" in filters and not all(
-                        any(m.entity == e for m in self.mentions(a.id)) for e in filters["entity"]):
+                    any(m.entity == e for m in self.mentions(a.id)) for e in filters["entity"]
+                ):
                     continue
             snippet = a.body[:120]
             for w in words:
-                snippet = re.sub(f"(?i)({re.escape(w)})", HIGHLIGHT_OPEN + r"\1" + HIGHLIGHT_CLOSE, snippet)
-            hits.append(SearchHit(a.id, str(a.path), a.title, a.date_text, a.source,
-                                  float(sum(hay.count(w) for w in words)), snippet))
+                snippet = re.sub(
+                    f"(?i)({re.escape(w)})", HIGHLIGHT_OPEN + r"\1" + HIGHLIGHT_CLOSE, snippet
+                )
+            hits.append(
+                SearchHit(
+                    a.id,
+                    str(a.path),
+                    a.title,
+                    a.date_text,
+                    a.source,
+                    float(sum(hay.count(w) for w in words)),
+                    snippet,
+                )
+            )
         hits.sort(key=lambda h: -h.score)
         hits = [replace(h, rank=i) for i, h in enumerate(hits, 1)]
         suggestion = "aleppo" if "aleppoo" in words else None
@@ -230,6 +294,12 @@ class FakeLibrary:
             shared = [mine[m.entity] for m in self.mentions(other) if m.entity in mine]
             shared = list(dict.fromkeys(shared))
             if shared:
-                out.append(FakeRelated(self.summary(other), float(len(shared)), shared,
-                                       reason=f"shares {', '.join(shared)}"))
+                out.append(
+                    FakeRelated(
+                        self.summary(other),
+                        float(len(shared)),
+                        shared,
+                        reason=f"shares {', '.join(shared)}",
+                    )
+                )
         return sorted(out, key=lambda r: -r.score)[:limit]

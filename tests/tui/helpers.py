@@ -26,8 +26,17 @@ def screen_text(app) -> str:  # type: ignore[no-untyped-def]
     from rich.console import Console
 
     width, height = app.size
-    console = Console(width=width, height=height, file=io.StringIO(), force_terminal=True,
-                      record=True, color_system="truecolor")
-    console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens,
-                                                       simplify=True))
+    console = Console(
+        width=width,
+        height=height,
+        file=io.StringIO(),
+        force_terminal=True,
+        record=True,
+        color_system="truecolor",
+    )
+    console.print(
+        app.screen._compositor.render_update(
+            full=True, screen_stack=app._background_screens, simplify=True
+        )
+    )
     return console.export_text(styles=False)

@@ -40,14 +40,18 @@ async def test_rename_then_undo_updates_every_view(make_app, library) -> None:
         await settle(pilot)
         assert library.entities_table["hts"][0] == "Tahrir"
         assert screen.article_view.current_mention.name == "Tahrir"
-        names = [getattr(screen.entity_pane.get_option_at_index(i), "name", None)
-                 for i in range(screen.entity_pane.option_count)]
+        names = [
+            getattr(screen.entity_pane.get_option_at_index(i), "name", None)
+            for i in range(screen.entity_pane.option_count)
+        ]
         assert "Tahrir" in names
         await pilot.press("u")
         await settle(pilot)
         assert library.entities_table["hts"][0] == "HTS"
-        names = [getattr(screen.entity_pane.get_option_at_index(i), "name", None)
-                 for i in range(screen.entity_pane.option_count)]
+        names = [
+            getattr(screen.entity_pane.get_option_at_index(i), "name", None)
+            for i in range(screen.entity_pane.option_count)
+        ]
         assert "HTS" in names and "Tahrir" not in names
 
 
@@ -69,7 +73,9 @@ async def test_merge_uses_a_fuzzy_picker(make_app, library) -> None:
         screen = await _to_first_hts(pilot)
         for _ in range(4):
             await pilot.press("right_square_bracket")
-        assert screen.article_view.current_mention.entity == "russia", screen.article_view.current_mention
+        assert screen.article_view.current_mention.entity == "russia", (
+            screen.article_view.current_mention
+        )
         await pilot.press("M")
         await pilot.pause()
         assert isinstance(app.screen, EntityPicker)
@@ -103,7 +109,9 @@ async def test_theme_switch_persists_and_restyles(make_app) -> None:
 async def test_unknown_theme_falls_back_and_user_themes_load(make_app, reader_home: Path) -> None:
     themes = reader_home / "config" / "themes"
     themes.mkdir(parents=True)
-    (themes / "mine.yaml").write_text("name: mine\nprimary: '#123456'\nvariables:\n  mention-place: '#ff0000'\n")
+    (themes / "mine.yaml").write_text(
+        "name: mine\nprimary: '#123456'\nvariables:\n  mention-place: '#ff0000'\n"
+    )
     (themes / "broken.yaml").write_text("name: [\n")
     app = make_app(theme="nope")
     async with app.run_test(size=(80, 24)) as pilot:
@@ -174,11 +182,15 @@ async def test_no_color_keeps_mentions_visible(make_app, monkeypatch: pytest.Mon
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         assert app.no_color
-        style = app.screen.article_view.get_component_rich_style("article-view--mention-place", partial=True)
+        style = app.screen.article_view.get_component_rich_style(
+            "article-view--mention-place", partial=True
+        )
         assert style.underline
 
 
-def test_cli_missing_path_is_a_one_line_error(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_cli_missing_path_is_a_one_line_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     assert open_tui([str(tmp_path / "nope")]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "no such file or folder" in err

@@ -53,7 +53,10 @@ async def test_opening_an_article_from_the_list(make_app, library) -> None:
         assert library.calls["related"] == 0  # not computed while its pane is hidden
         await pilot.press("4")
         await settle(pilot)
-        related = [screen.related_pane.get_option_at_index(i) for i in range(screen.related_pane.option_count)]
+        related = [
+            screen.related_pane.get_option_at_index(i)
+            for i in range(screen.related_pane.option_count)
+        ]
         assert any(getattr(o, "article_id", None) == "a0" for o in related)
 
 
@@ -128,7 +131,9 @@ async def test_jump_history_back_and_forward(make_app) -> None:
         assert screen.article_view.selected_text == "HTS"
 
 
-async def test_enter_on_mention_opens_entity_view_and_enter_on_context_opens_article(make_app) -> None:
+async def test_enter_on_mention_opens_entity_view_and_enter_on_context_opens_article(
+    make_app,
+) -> None:
     app = make_app()
     async with app.run_test(size=(160, 45)) as pilot:
         await settle(pilot)

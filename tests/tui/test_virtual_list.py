@@ -12,7 +12,10 @@ from reader.tui.widgets.article_list import ArticleList, snippet_text
 
 
 def _summaries(n: int) -> list[ArticleSummary]:
-    return [ArticleSummary(f"id{i}", f"/c/{i}.txt", f"Title [b]{i}[/b]", "1987-03-01", "Reuters") for i in range(n)]
+    return [
+        ArticleSummary(f"id{i}", f"/c/{i}.txt", f"Title [b]{i}[/b]", "1987-03-01", "Reuters")
+        for i in range(n)
+    ]
 
 
 class ListApp(ThemedApp):
@@ -75,7 +78,9 @@ async def test_hits_take_two_rows() -> None:
     app = ListApp(0)
     async with app.run_test(size=(80, 10)) as pilot:
         lst = app.query_one(ArticleList)
-        hit = SearchHit("x", "/x", "Title", "2024-01-01", "BBC", 1.0, f"a {HIGHLIGHT_OPEN}b{HIGHLIGHT_CLOSE}")
+        hit = SearchHit(
+            "x", "/x", "Title", "2024-01-01", "BBC", 1.0, f"a {HIGHLIGHT_OPEN}b{HIGHLIGHT_CLOSE}"
+        )
         lst.show_hits([hit, hit])
         await pilot.pause()
         assert lst.virtual_size.height == 4
@@ -87,7 +92,9 @@ def test_long_snippets_are_cut_so_the_match_shows() -> None:
 
     lst = ArticleList()
     lst.style_for = lambda component: RichText().style  # no app needed for styles
-    hit = SearchHit("x", "/x", "T", "", "", 1.0, "word " * 40 + f"{HIGHLIGHT_OPEN}airport{HIGHLIGHT_CLOSE} shut")
+    hit = SearchHit(
+        "x", "/x", "T", "", "", 1.0, "word " * 40 + f"{HIGHLIGHT_OPEN}airport{HIGHLIGHT_CLOSE} shut"
+    )
     row = lst.render_item(hit, 0, 60)[1]
     row.truncate(60)
     assert "airport" in row.plain and "…" in row.plain

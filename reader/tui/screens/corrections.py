@@ -29,7 +29,10 @@ class CorrectionsMixin(Screen[None]):
         entity_id = self._focused_entity() or (self.trail.entity_id if self.trail else None)
         entity = self.library.entity(entity_id) if entity_id else None
         if entity is None:
-            self.notify("Put the cursor on a mention (or pick an entity in the pane) first.", severity="warning")
+            self.notify(
+                "Put the cursor on a mention (or pick an entity in the pane) first.",
+                severity="warning",
+            )
         return entity
 
     @work
@@ -50,7 +53,9 @@ class CorrectionsMixin(Screen[None]):
         entity = self._target_entity()
         if entity is None:
             return
-        name = await self.app.push_screen_wait(TextPrompt(f"Rename “{entity.name}” to", entity.name))
+        name = await self.app.push_screen_wait(
+            TextPrompt(f"Rename “{entity.name}” to", entity.name)
+        )
         if name and name != entity.name:
             self.apply_correction("rename", entity.id, name)
 
@@ -101,7 +106,9 @@ class CorrectionsMixin(Screen[None]):
         except Exception as exc:  # shown to the user, nothing is lost
             self.post_message(msg.CorrectionDone(None, f"{type(exc).__name__}: {exc}"))
             return
-        self.post_message(msg.CorrectionDone(description if action != "undo" else f"Undone: {description}"))
+        self.post_message(
+            msg.CorrectionDone(description if action != "undo" else f"Undone: {description}")
+        )
 
     @on(msg.CorrectionDone)
     def _correction_done(self, event: msg.CorrectionDone) -> None:
@@ -126,4 +133,3 @@ class CorrectionsMixin(Screen[None]):
             self.load_entity(details.entity.id)
         if not self.searching:
             self.load_summaries()
-

@@ -19,7 +19,6 @@ from reader.tui.navigation import Position, Trail
 from reader.tui.widgets.article_view import ArticleView
 from reader.tui.widgets.entity_pane import EntityPane
 
-
 PANE_SYNC_DELAY = 0.12
 """Seconds after a mention jump before the entities pane follows it."""
 
@@ -57,7 +56,10 @@ class FollowingMixin(Screen[None]):
         """Follow the entity under the cursor: n/N now step through its mentions."""
         entity_id = self._focused_entity()
         if entity_id is None:
-            self.notify("Put the cursor on a highlighted mention first (] moves to one).", severity="warning")
+            self.notify(
+                "Put the cursor on a highlighted mention first (] moves to one).",
+                severity="warning",
+            )
             return
         self.follow(entity_id)
 
@@ -94,13 +96,17 @@ class FollowingMixin(Screen[None]):
 
     def _step(self, direction: int) -> None:
         if self.trail is None:
-            self.notify("Nothing to follow yet: press * on a mention, or search with /.", severity="warning")
+            self.notify(
+                "Nothing to follow yet: press * on a mention, or search with /.", severity="warning"
+            )
             return
         here = self.here or Position("", -1)
         target = self.trail.step(here, direction)
         if target is None:
             self.app.bell()
-            self.notify(f"No {'later' if direction > 0 else 'earlier'} {self.trail.unit} of {self.trail.label}.")
+            self.notify(
+                f"No {'later' if direction > 0 else 'earlier'} {self.trail.unit} of {self.trail.label}."
+            )
             return
         self.open_at(target)
 
@@ -146,7 +152,10 @@ class FollowingMixin(Screen[None]):
     def _sync_entity_pane(self) -> None:
         """Highlight the focused mention's entity in the entities pane."""
         self._pane_timer_pending = False
-        if self._pane_entity is not None and self.entity_pane.highlighted_entity != self._pane_entity:
+        if (
+            self._pane_entity is not None
+            and self.entity_pane.highlighted_entity != self._pane_entity
+        ):
             self.entity_pane.select_entity(self._pane_entity)
 
     @on(ArticleView.MentionChosen)
@@ -183,4 +192,3 @@ class FollowingMixin(Screen[None]):
             self.notify("That entity no longer exists (merged or removed).", severity="warning")
             return
         self.entity_view.show_details(event.details)
-

@@ -17,7 +17,10 @@ from reader.tui.commands import Command, all_commands
 NAVIGATION_HELP = (
     ("j/k ↑/↓", "Move in the list or the text"),
     ("g/G", "First/last"),
-    ("enter", "Open the article / the entity of a mention / the article of a context line / the passage of a note"),
+    (
+        "enter",
+        "Open the article / the entity of a mention / the article of a context line / the passage of a note",
+    ),
     ("tab", "Next pane"),
     ("ctrl+p", "Command palette (every command, themes)"),
 )
@@ -27,8 +30,13 @@ NAVIGATION_HELP = (
 def key_label(key: str) -> str:
     """Readable form of a Textual key list ("right_square_bracket,l" -> "] l")."""
     names = {
-        "right_square_bracket": "]", "left_square_bracket": "[", "asterisk": "*", "slash": "/",
-        "question_mark": "?", "greater_than_sign": ">", "less_than_sign": "<",
+        "right_square_bracket": "]",
+        "left_square_bracket": "[",
+        "asterisk": "*",
+        "slash": "/",
+        "question_mark": "?",
+        "greater_than_sign": ">",
+        "less_than_sign": "<",
     }
     return " ".join(names.get(k.strip(), k.strip()) for k in key.split(","))
 
@@ -67,8 +75,12 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         """A scrollable table."""
         with VerticalScroll(id="help-box"):
-            yield Static(Text("reader — keys (remap any of them in config.yaml under keymap:)", "bold"))
-            yield Static(help_table(sorted(all_commands(), key=lambda c: c.group == "App"), self.keymap))
+            yield Static(
+                Text("reader — keys (remap any of them in config.yaml under keymap:)", "bold")
+            )
+            yield Static(
+                help_table(sorted(all_commands(), key=lambda c: c.group == "App"), self.keymap)
+            )
 
     async def action_dismiss(self, result: None = None) -> None:
         """Close the help."""

@@ -7,7 +7,6 @@ Search and corrections live in mixins (``search.py``, ``corrections.py``).
 
 from __future__ import annotations
 
-import threading
 from typing import Any, ClassVar
 
 from textual import on, work
@@ -26,9 +25,10 @@ from reader.tui.navigation import JumpHistory, Position, Trail
 from reader.tui.screens.corrections import CorrectionsMixin
 from reader.tui.screens.following import FollowingMixin
 from reader.tui.screens.notes import NotesMixin
+from reader.tui.screens.reading import ReadingMixin
 from reader.tui.screens.search import SearchMixin
 from reader.tui.widgets.article_header import ArticleHeader
-from reader.tui.widgets.article_list import ArticleList, item_article_id
+from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.article_view import ArticleView
 from reader.tui.widgets.entity_pane import EntityPane
 from reader.tui.widgets.entity_view import EntityViewPane
@@ -38,17 +38,22 @@ from reader.tui.widgets.related_pane import RelatedPane
 from reader.tui.widgets.search_bar import SearchBar
 from reader.tui.widgets.status_line import StatusLine
 
-MENTIONS_WAIT = 0.05
-"""Seconds an article waits for its mentions before it is shown without them."""
 NARROW_WIDTH = 110
 """Below this many columns the side panes become an overlay."""
 PANE_IDS = {"list": "#article-list", "article": "#article-view"}
 """Pane name -> widget selector for ``focus_pane``."""
-TAB_IDS = {"entities": "tab-entities", "related": "tab-related", "entity": "tab-entity", "notes": "tab-notes"}
+TAB_IDS = {
+    "entities": "tab-entities",
+    "related": "tab-related",
+    "entity": "tab-entity",
+    "notes": "tab-notes",
+}
 """Side pane name -> tab id."""
 
 
-class MainScreen(FollowingMixin, SearchMixin, NotesMixin, CorrectionsMixin, Screen[None]):
+class MainScreen(
+    ReadingMixin, FollowingMixin, SearchMixin, NotesMixin, CorrectionsMixin, Screen[None]
+):
     """Everything a reader does happens here."""
 
     BINDINGS: ClassVar[list[BindingType]] = bindings(SCREEN_COMMANDS)  # type: ignore[assignment]
@@ -101,7 +106,9 @@ class MainScreen(FollowingMixin, SearchMixin, NotesMixin, CorrectionsMixin, Scre
             with Vertical(id="article-pane"):
                 yield ArticleHeader(id="article-header")
                 yield ArticleView(id="article-view")
-            with TabbedContent(id="side-panes", initial=TAB_IDS.get(str(self.state.get("tab")), "tab-entities")):
+            with TabbedContent(
+                id="side-panes", initial=TAB_IDS.get(str(self.state.get("tab")), "tab-entities")
+            ):
                 with TabPane("Entities", id="tab-entities"):
                     yield EntityPane(id="entity-pane")
                 with TabPane("Related", id="tab-related"):
@@ -182,7 +189,9 @@ class MainScreen(FollowingMixin, SearchMixin, NotesMixin, CorrectionsMixin, Scre
         if report and report.rebuilt_reason:
             self.notify(f"Index rebuilt: {report.rebuilt_reason}", title="Index")
         if report and report.skipped:
-            self.notify(f"{len(report.skipped)} file(s) skipped (see `reader index`)", severity="warning")
+            self.notify(
+                f"{len(report.skipped)} file(s) skipped (see `reader index`)", severity="warning"
+            )
         if changed or not self.summaries:
             self.load_summaries()
 
@@ -212,174 +221,11 @@ class MainScreen(FollowingMixin, SearchMixin, NotesMixin, CorrectionsMixin, Scre
         known = {s.id for s in self.summaries}
         if isinstance(remembered, str) and remembered in known:
             offset = self.state.get("offset", 0)
-            self.open_at(Position(remembered, offset if isinstance(offset, int) else 0), record=False)
+            self.open_at(
+                Position(remembered, offset if isinstance(offset, int) else 0), record=False
+            )
         elif self.summaries:
             self.open_at(Position(self.summaries[0].id), record=False)
-
-    # -- opening articles ---------------------------------------------------------------
-
-    @property
-    def here(self) -> Position | None:
-        """Where the reader is now."""
-        article = self.article_view.article
-        if article is None:
-            return None
-        view = self.article_view
-        if view.selected_text:
-            start, end = sorted((view.cursor_offset, view.anchor_offset))
-            return Position(article.id, start, end)
-        return Position(article.id, view.cursor_offset)
-
-    def open_at(self, target: Position, *, record: bool = True, focus_view: bool = False) -> None:
-        """Show ``target`` (loading the article in a thread when it is not open)."""
-        here = self.here
-        if record and here is not None and (here.article_id, here.start) != (target.article_id, target.start):
-            self.history.record(here)
-        self._focus_view_after = focus_view
-        if here is not None and here.article_id == target.article_id:
-            self._pending = None
-            self._place(target)
-            return
-        self._pending = target
-        self.load_article(target)
-
-    @work(thread=True, exclusive=True, group="article")
-    def load_article(self, target: Position) -> None:
-        """Read one article and its mentions; post them together, or the text first when
-        the mentions take long (the first call links the whole corpus)."""
-        try:
-            article = self.library.article(target.article_id)
-        except Exception as exc:
-            self.post_message(msg.ArticleLoaded(target, None, [], f"{type(exc).__name__}: {exc}"))
-            return
-        if get_current_worker().is_cancelled:
-            return
-        found: list[Any] = []
-
-        def find_mentions() -> None:
-            try:
-                found.append(self.library.mentions(target.article_id))
-            except Exception as exc:  # reported with the (empty) mentions
-                found.append(exc)
-
-        helper = threading.Thread(target=find_mentions, daemon=True)
-        helper.start()
-        helper.join(MENTIONS_WAIT)  # usually ready at once: then one message, one frame
-        early = not found
-        if early:  # linking the corpus for the first time: show the text meanwhile
-            self.post_message(msg.ArticleLoaded(target, article, None))
-            helper.join()
-        result = found[0]
-        error = f"{type(result).__name__}: {result}" if isinstance(result, Exception) else None
-        if early or error:
-            if not early:
-                self.post_message(msg.ArticleLoaded(target, article, None))
-            self.post_message(msg.MentionsLoaded(article.id, [] if error else result, error))
-        else:
-            self.post_message(msg.ArticleLoaded(target, article, result))
-
-    @on(msg.ArticleLoaded)
-    def _article_loaded(self, event: msg.ArticleLoaded) -> None:
-        if event.target != self._pending:
-            return  # a newer request is on its way
-        self._pending = None
-        if event.article is None:
-            self.notify(event.error or "cannot open article", title="Cannot open", severity="error")
-            return
-        view = self.article_view
-        view.show(event.article, event.mentions or [])
-        self.notes_article_shown(event.article)
-        view.set_followed(self.trail.entity_id if self.trail else None)
-        self.header.show(event.article)
-        if event.mentions is None:
-            self.entity_pane.show_waiting()
-        else:
-            self.entity_pane.show_mentions(event.mentions)
-        self._show_search_matches()
-        index = self.article_list.index_of(event.article.id)
-        if index is not None and index != self.article_list.cursor:
-            self.article_list.move_to(index, announce=False)
-        self._place(event.target)
-        self._maybe_load_related()
-
-    @on(msg.MentionsLoaded)
-    def _mentions_loaded(self, event: msg.MentionsLoaded) -> None:
-        view = self.article_view
-        if view.article is None or view.article.id != event.article_id:
-            return
-        if event.error:
-            self.notify(event.error, title="Entities unavailable", severity="warning")
-        view.set_mentions(event.mentions)
-        self.entity_pane.show_mentions(event.mentions)
-        i = view.mention_at(view.cursor_offset) if view.selected_text else None
-        if i is not None:
-            view.post_message(view.MentionFocused(view, view.mentions[i], i))
-        self._update_trail_status()
-
-    def _place(self, target: Position) -> None:
-        view = self.article_view
-        if target.end is not None:
-            view.select_span(target.start, target.end)
-            i = view.mention_at(target.start)
-            if i is not None:
-                view.post_message(view.MentionFocused(view, view.mentions[i], i))
-        elif target.start:
-            view.go_to_offset(target.start)
-        self._update_trail_status()
-        if self._focus_view_after:
-            view.focus()
-
-    def _maybe_load_related(self) -> None:
-        """Compute related articles only when the Related pane is on screen (it costs CPU)."""
-        article = self.article_view.article
-        visible = not self.has_class("-side-hidden") and (not self.has_class("-narrow") or self.has_class("-side-open"))
-        if article is None or not visible or self.side.active != TAB_IDS["related"]:
-            return
-        if self._related_for != article.id:
-            self._related_for = article.id
-            self.related_pane.show_related([], "Finding other coverage…")
-            self.load_related(article.id)
-
-    @work(thread=True, exclusive=True, group="related")
-    def load_related(self, article_id: str) -> None:
-        """Related articles of the open one (empty note when the library has none yet)."""
-        related = getattr(self.library, "related", None)
-        if related is None:
-            self.post_message(msg.RelatedLoaded(article_id, [], "Related articles are not available yet."))
-            return
-        try:
-            items = related(article_id, limit=10)
-        except Exception as exc:
-            self.post_message(msg.RelatedLoaded(article_id, [], f"Related failed: {exc}"))
-            return
-        if not get_current_worker().is_cancelled:
-            self.post_message(msg.RelatedLoaded(article_id, items))
-
-    @on(msg.RelatedLoaded)
-    def _related_loaded(self, event: msg.RelatedLoaded) -> None:
-        article = self.article_view.article
-        if article is not None and article.id == event.article_id:
-            self.related_pane.show_related(event.items, event.note)
-
-    @on(ArticleList.Highlighted, "#article-list")
-    def _list_highlighted(self, event: ArticleList.Highlighted) -> None:
-        article_id = item_article_id(event.item)
-        if self.article_view.article is None or self.article_view.article.id != article_id:
-            self.open_at(Position(article_id))
-
-    @on(ArticleList.Selected, "#article-list")
-    def _list_selected(self, event: ArticleList.Selected) -> None:
-        article_id = item_article_id(event.item)
-        self.open_at(self._first_stop(article_id), focus_view=True)
-
-    @on(RelatedPane.ArticleChosen)
-    def _related_chosen(self, event: RelatedPane.ArticleChosen) -> None:
-        self.open_at(Position(event.article_id), focus_view=True)
-
-    @on(KwicList.Selected, "#kwic-list")
-    def _kwic_selected(self, event: KwicList.Selected) -> None:
-        line = event.item
-        self.open_at(Position(line.summary.id, line.mention.start, line.mention.end), focus_view=True)
 
     # -- panes -----------------------------------------------------------------------
 
@@ -397,7 +243,12 @@ class MainScreen(FollowingMixin, SearchMixin, NotesMixin, CorrectionsMixin, Scre
             self.query_one(PANE_IDS[name]).focus()
             return
         self._show_tab(name)
-        target = {"entities": EntityPane, "related": RelatedPane, "entity": KwicList, "notes": NotesList}[name]
+        target = {
+            "entities": EntityPane,
+            "related": RelatedPane,
+            "entity": KwicList,
+            "notes": NotesList,
+        }[name]
         self.call_after_refresh(self.query_one(target).focus)
 
     def action_toggle_side(self) -> None:
@@ -437,7 +288,9 @@ class MainScreen(FollowingMixin, SearchMixin, NotesMixin, CorrectionsMixin, Scre
             scroll=int(self.article_view.scroll_offset.y),
             side=not self.has_class("-side-hidden"),
             list=not self.has_class("-list-hidden"),
-            side_width=int(self.side.outer_size.width) if not self.has_class("-narrow") else state.get("side_width"),
+            side_width=int(self.side.outer_size.width)
+            if not self.has_class("-narrow")
+            else state.get("side_width"),
             tab=next((k for k, v in TAB_IDS.items() if v == self.side.active), "entities"),
             sort=self.sort,
         )

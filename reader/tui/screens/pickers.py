@@ -44,7 +44,9 @@ class ChoicePicker(ModalScreen[Any]):
         """Title and list."""
         with Vertical(classes="picker-box"):
             yield Label(Text(self.title_text, "bold"))
-            yield OptionList(*[Option(Text(c.label), id=str(i)) for i, c in enumerate(self.choices)])
+            yield OptionList(
+                *[Option(Text(c.label), id=str(i)) for i, c in enumerate(self.choices)]
+            )
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:

@@ -71,7 +71,9 @@ class SearchMixin(Screen[None]):
 
     def run_search(self) -> None:
         """Search for what is in the field, with the active filters."""
-        self.search_articles(self.search_bar.query.strip(), {k: list(v) for k, v in self.filters.items()})
+        self.search_articles(
+            self.search_bar.query.strip(), {k: list(v) for k, v in self.filters.items()}
+        )
 
     @work(thread=True, exclusive=True, group="search")
     def search_articles(self, query: str, filters: dict[str, list[str]]) -> None:
@@ -82,7 +84,11 @@ class SearchMixin(Screen[None]):
 
     @on(msg.SearchFinished)
     def _search_finished(self, event: msg.SearchFinished) -> None:
-        if not self.searching or event.query != self.search_bar.query.strip() or event.filters != self.filters:
+        if (
+            not self.searching
+            or event.query != self.search_bar.query.strip()
+            or event.filters != self.filters
+        ):
             return
         result = event.result
         self.last_result = result
@@ -119,7 +125,9 @@ class SearchMixin(Screen[None]):
         if article is None:
             return
         if self.trail is not None and self.trail.entity_id is None:
-            self.article_view.set_matches(self.trail.spans(article.id) if article.id in self.trail.article_ids else [])
+            self.article_view.set_matches(
+                self.trail.spans(article.id) if article.id in self.trail.article_ids else []
+            )
         elif self.article_view.matches:
             self.article_view.set_matches([])
 

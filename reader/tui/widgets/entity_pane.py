@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections import Counter
+from contextlib import suppress
 from dataclasses import dataclass
 
 from rich.text import Text
 from textual import on
 from textual.message import Message
 from textual.widgets import OptionList
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from reader.model import Mention
 
@@ -98,10 +99,8 @@ class EntityPane(OptionList):
 
     def select_entity(self, entity_id: str) -> None:
         """Highlight an entity's row if present."""
-        try:
+        with suppress(OptionDoesNotExist):  # the entity is not in this article
             self.highlighted = self.get_option_index(f"entity-{entity_id}")
-        except Exception:  # OptionDoesNotExist: entity not in this article
-            pass
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:

@@ -62,7 +62,9 @@ class RelatedPane(OptionList):
             options.pop()
         self.add_options(options)
         if not items:
-            self.add_option(Option(Text(note or "No related articles.", "dim italic"), disabled=True))
+            self.add_option(
+                Option(Text(note or "No related articles.", "dim italic"), disabled=True)
+            )
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:

@@ -41,7 +41,9 @@ class SearchBar(Vertical):
 
     def compose(self) -> ComposeResult:
         """Input on top, info line below."""
-        yield Input(placeholder="search: words, \"phrases\", source:, entity:, place:…", id="search-input")
+        yield Input(
+            placeholder='search: words, "phrases", source:, entity:, place:…', id="search-input"
+        )
         yield Static(id="search-info")
 
     @property

@@ -44,7 +44,9 @@ class StatusLine(Widget):
     def render(self) -> Text:
         """Draw the whole line from the reactive fields."""
         width = self.content_region.width or self.size.width
-        left = Text.assemble((self.corpus, self.get_component_rich_style("status-line--corpus", partial=True)))
+        left = Text.assemble(
+            (self.corpus, self.get_component_rich_style("status-line--corpus", partial=True))
+        )
         left.append(f" · {self.count} articles")
         if self.index_state:
             left.append(f" · {self.index_state}")

@@ -146,9 +146,7 @@ class VirtualList(ScrollView, Generic[ItemT], can_focus=True):
         index = 0
         if keep_cursor and old is not None:
             key = self.item_key(old)
-            index = next(
-                (i for i, it in enumerate(self._items) if self.item_key(it) == key), 0
-            )
+            index = next((i for i, it in enumerate(self._items) if self.item_key(it) == key), 0)
         self._generation += 1
         self._cache.clear()
         self._update_virtual_size()
@@ -224,7 +222,11 @@ class VirtualList(ScrollView, Generic[ItemT], can_focus=True):
             if y == 0:
                 text = Text(self.empty_text, style=self.style_for("virtual-list--empty"))
                 text.truncate(width, overflow="ellipsis")
-                return Strip(text.render(self.app.console, end="")).crop_extend(0, width, base).apply_style(base)
+                return (
+                    Strip(text.render(self.app.console, end=""))
+                    .crop_extend(0, width, base)
+                    .apply_style(base)
+                )
             return Strip.blank(width, base)
         index, sub = divmod(y + scroll_y, self.row_height)
         if index >= len(self._items):
@@ -242,7 +244,11 @@ class VirtualList(ScrollView, Generic[ItemT], can_focus=True):
         if is_cursor:
             style = base + self.get_component_rich_style("virtual-list--cursor")
         text.stylize_before(style)
-        strip = Strip(text.render(self.app.console, end="")).crop_extend(0, width, style).apply_style(style)
+        strip = (
+            Strip(text.render(self.app.console, end=""))
+            .crop_extend(0, width, style)
+            .apply_style(style)
+        )
         self._cache[key] = strip
         return strip
 
