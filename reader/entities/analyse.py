@@ -502,7 +502,7 @@ class Analyser:
             flag = INITIAL
         elif starts and not single and key(tok0) not in given and self.lex.lookup(key(tok0)) is None:
             flag = FIRSTWORD
-        if in_title and not person_cue:
+        if in_title and not person_cue and not (len(words) == 2 and key(tok0) in given):
             flag = INITIAL  # Title Case line: the corpus must confirm it (a title makes a person)
         cands.append(Candidate(s, e, surface, k, -1, kind, typ, flag))
         return False
