@@ -58,6 +58,8 @@ class DocAnalysis:
 
 
 _WORD_LOWER = re.compile(r"(?<![\w\-])[a-z]{3,}(?![\w\-])")
+_EVENT_WORDS = frozenset("operation hurricane typhoon cyclone storm".split())
+"""First words of named events, which are neither places nor actors."""
 _ACRONYM_WORDS = frozenset("sana fars tass cent rand sport".split())
 """Acronyms that, written as Title Case words, are usually something else."""
 _CASE_SPLIT = re.compile(r"[\s\-/.,&()]+")
@@ -321,8 +323,8 @@ class Analyser:
             if tok in rules.CONNECTORS or low in rules.STOP_WORDS:
                 if tok in rules.CONNECTORS:
                     person_cue = False  # "Chief of Staff": the title did not precede a name
-                if low == "operation":
-                    return False  # "Operation Inherent Resolve": an event, not an actor
+                if low in _EVENT_WORDS:
+                    return False  # "Operation Inherent Resolve", "Hurricane Milton": events
                 i += 1
                 continue
             if not designated and _is_demonym(low, self.lex):

@@ -179,7 +179,7 @@ STOP_WORDS = frozenset(
     despite amid amidst following regarding including unlike like per
     monday tuesday wednesday thursday friday saturday sunday january february march april
     may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec operation
+    jan feb mar apr jun jul aug sep sept oct nov dec operation hurricane typhoon cyclone storm
     eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty
     forty fifty sixty seventy eighty ninety hundred thousand million billion
     mr mrs ms dr sir madam please thank thanks yes okay ok oh
