@@ -28,6 +28,7 @@ from reader.entities.lexicon import Lexicon
 from reader.entities.normalise import key, slug, tight_key
 from reader.model import ACTOR, KINDS, Entity, Mention
 
+
 def _surname(name_key: str) -> str:
     parts = name_key.split()
     last = parts[-1] if parts else ""
@@ -321,7 +322,7 @@ def link(
                     pid = key_node.get(k) or node_for_key(k, surfaces.get(k, _t), confirmed)
                 if pid:
                     doc_people.setdefault(_surname(k), set()).add(pid)
-        for start, end, text, k, known, _kind, typ, flag in analysis.candidates:
+        for start, end, text, k, known, _kind, _typ, flag in analysis.candidates:
             if flag == INITIAL and " " in k and k not in confirmed:
                 # a headline in Title Case: keep the longest start that is a known name
                 words = text.split(" ")
