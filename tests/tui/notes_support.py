@@ -25,9 +25,9 @@ def notes_library(tmp_path: Path) -> FakeLibrary:
     return library
 
 
-def make_app(library: FakeLibrary) -> ReaderApp:
+def make_app(library: FakeLibrary, **settings: object) -> ReaderApp:
     """The app on ``library`` (nothing saved between tests)."""
-    return ReaderApp(library, Config(), persist=False)
+    return ReaderApp(library, Config(**settings), persist=False)  # type: ignore[arg-type]
 
 
 def screen(app: ReaderApp) -> MainScreen:

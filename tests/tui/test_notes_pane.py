@@ -308,3 +308,27 @@ async def test_control_characters_in_a_hand_edited_note_never_reach_the_terminal
             await pilot.press("down")
             await settle(pilot)
         assert any(n.id == note.id for n in main.notes_pane.notes)
+
+
+async def test_keys_move_between_filter_and_list_and_remap_by_id(library) -> None:
+    from reader.tui.screens.note_editor import NoteEditor
+
+    app = make_app(library, keymap={"annotate": "ctrl+n", "focus-notes": "9"})
+    async with app.run_test(size=SIZE) as pilot:
+        main = await open_article(pilot, "a0")
+        await pilot.press("9")
+        await settle(pilot)
+        notes_list = main.notes_pane.option_list
+        assert notes_list.has_focus
+        await pilot.press("up")  # from the first note up into the filter
+        assert main.query_one("#notes-filter").has_focus
+        await pilot.press("down")
+        assert notes_list.has_focus
+        main.article_view.focus()
+        await pilot.press("a")  # remapped away: nothing opens
+        await pilot.pause()
+        assert not isinstance(app.screen, NoteEditor)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, NoteEditor)

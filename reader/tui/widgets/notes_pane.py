@@ -164,7 +164,7 @@ class NoteOption(Option):
 class NotesList(OptionList):
     """The notes as a list; up at the top goes back to the filter."""
 
-    BINDINGS = [Binding("up", "cursor_up_or_filter", "Up", show=False)]
+    BINDINGS = [Binding("up", "cursor_up_or_filter", "Up", show=False, id="notes-list-up")]
 
     def action_cursor_up_or_filter(self) -> None:
         """Move up, or into the filter field from the first note."""
@@ -177,7 +177,7 @@ class NotesList(OptionList):
 class NotesPane(Vertical):
     """Filter field, list of notes and the highlighted note in full."""
 
-    BINDINGS = [Binding("down", "to_list", "List", show=False)]
+    BINDINGS = [Binding("down", "to_list", "List", show=False, id="notes-filter-down")]
 
     @dataclass
     class FilterChanged(Message):
