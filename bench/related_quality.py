@@ -90,8 +90,9 @@ def main() -> int:
     variants = {"related (shipped)": RelatedSettings()}
     if args.ablations:
         base = RelatedSettings()
-        variants["  text only (fast MLT)"] = replace(base, entity_weight=0.0, text_weight=1.0)
-        variants["  entities only"] = replace(base, entity_weight=1.0, text_weight=0.0)
+        variants["  text only (fast MLT)"] = replace(base, entity_weight=0.0, phrase_weight=0.0)
+        variants["  entities only"] = replace(base, text_weight=0.0, phrase_weight=0.0)
+        variants["  entities + text"] = replace(base, phrase_weight=0.0)
         variants["  no duplicate collapsing"] = replace(base, collapse=False)
     _ = library.linking
     for label, settings in variants.items():

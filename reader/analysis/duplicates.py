@@ -9,7 +9,6 @@ candidates of a related-articles query.
 from __future__ import annotations
 
 import re
-from zlib import crc32
 
 SHINGLE = 4
 """Words per shingle."""
@@ -23,13 +22,20 @@ MIN_SHINGLES = 8
 _WORD = re.compile(r"\w+")
 
 
-def shingles(text: str, size: int = SHINGLE) -> frozenset[int]:
-    """Hashed ``size``-word shingles of ``text`` (case and punctuation ignored)."""
-    words = _WORD.findall(text.casefold())
+def words_of(text: str) -> list[str]:
+    """The case-folded words of ``text`` (punctuation dropped)."""
+    return _WORD.findall(text.casefold())
+
+
+def shingles(text: str | list[str], size: int = SHINGLE) -> frozenset[int]:
+    """Hashed ``size``-word shingles of ``text`` or its words (case and punctuation ignored).
+
+    Hashes are Python's (fast, per process): compare sets made in the same process only.
+    """
+    words = words_of(text) if isinstance(text, str) else text
     if len(words) < size:
-        return frozenset([crc32(" ".join(words).encode())]) if words else frozenset()
-    return frozenset(crc32(" ".join(words[i:i + size]).encode())
-                     for i in range(len(words) - size + 1))
+        return frozenset([hash(tuple(words))]) if words else frozenset()
+    return frozenset(map(hash, zip(*(words[i:] for i in range(size)))))
 
 
 def overlap(a: frozenset[int], b: frozenset[int]) -> float:
@@ -56,12 +62,13 @@ about after before over more most other some such only just up out new one two
 """.split())
 
 
-def content_pairs(text: str) -> frozenset[int]:
+def content_pairs(text: str | list[str]) -> frozenset[int]:
     """Hashed pairs of adjacent words neither of which is a stop word ("second largest",
     "aerospace forces"): the phrasing a story's coverage shares."""
-    words = _WORD.findall(text.casefold())
-    return frozenset(crc32(f"{a} {b}".encode()) for a, b in zip(words, words[1:], strict=False)
-                     if a not in _STOPWORDS and b not in _STOPWORDS)
+    words = words_of(text) if isinstance(text, str) else text
+    stop = _STOPWORDS
+    return frozenset(hash(pair) for pair in zip(words, words[1:])  # noqa: B905
+                     if pair[0] not in stop and pair[1] not in stop)
 
 
 def cosine(a: frozenset[int], b: frozenset[int]) -> float:

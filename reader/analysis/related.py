@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reader.analysis.doctable import DocTable, LruDict, build_doc_table
-from reader.analysis.duplicates import content_pairs, cosine, near_duplicate, shingles
+from reader.analysis.duplicates import content_pairs, cosine, near_duplicate, shingles, words_of
 from reader.analysis.entitysim import EntityModel
 from reader.analysis.textsim import TextModel
 from reader.model import ArticleSummary
@@ -94,8 +94,7 @@ class RelatedModel:
         self.text = TextModel(table, numterms=self.settings.numterms,
                               max_df_fraction=self.settings.max_df_fraction)
         self._summary = summary
-        self._shingle_cache = LruDict(capacity=4096)
-        self._pair_cache = LruDict(capacity=4096)
+        self._fingerprints = LruDict(capacity=4096)
         self._lock = threading.Lock()
 
     # -- scoring ------------------------------------------------------------------------
@@ -143,11 +142,7 @@ class RelatedModel:
         return blended, ent, text
 
     def _pairs(self, docnum: int) -> frozenset[int]:
-        cached = self._pair_cache.get(docnum)
-        if cached is None:
-            cached = content_pairs(self.table.body(docnum))
-            self._pair_cache.put(docnum, cached)
-        return cached
+        return self._fingerprint(docnum)[1]
 
     def related(self, article_id: str, limit: int = 10) -> list[Related]:
         """Up to ``limit`` related articles of ``article_id``, best first (see module docstring)."""
@@ -166,12 +161,17 @@ class RelatedModel:
             return out
 
     # -- duplicates ---------------------------------------------------------------------
-    def _shingles(self, docnum: int) -> frozenset[int]:
-        cached = self._shingle_cache.get(docnum)
+    def _fingerprint(self, docnum: int) -> tuple[frozenset[int], frozenset[int]]:
+        """(shingles, content-word pairs) of a document's body (cached)."""
+        cached = self._fingerprints.get(docnum)
         if cached is None:
-            cached = shingles(self.table.body(docnum))
-            self._shingle_cache.put(docnum, cached)
+            words = words_of(self.table.body(docnum))
+            cached = (shingles(words), content_pairs(words))
+            self._fingerprints.put(docnum, cached)
         return cached
+
+    def _shingles(self, docnum: int) -> frozenset[int]:
+        return self._fingerprint(docnum)[0]
 
     def _maybe_copies(self, a: int, b: int) -> bool:
         la, lb = self.table.lengths[a], self.table.lengths[b]
