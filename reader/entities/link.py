@@ -17,6 +17,7 @@ User corrections (merge, split, rename, kind) are applied last.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 
@@ -325,9 +326,9 @@ def link(
         for start, end, text, k, known, _kind, _typ, flag in analysis.candidates:
             if flag == INITIAL and " " in k and k not in confirmed:
                 # a headline in Title Case: keep the longest start that is a known name
-                words = text.split(" ")
-                for n in range(len(words) - 1, 0, -1):
-                    sub = " ".join(words[:n])
+                word_ends = [m.end() for m in _WORD.finditer(text)]
+                for n in range(len(word_ends) - 1, 0, -1):
+                    sub = text[: word_ends[n - 1]]
                     sub_key = key(sub)
                     if sub_key in confirmed or lookup(sub_key) is not None:
                         end = start + len(sub)
@@ -337,9 +338,10 @@ def link(
                         break
             if flag == FIRSTWORD and k not in confirmed:
                 first, _, rest = text.partition(" ")
+                rest = rest.lstrip()
                 rest_key = key(rest)
-                if rest_key in confirmed or lookup(rest_key) is not None:
-                    start, text, k = start + len(first) + 1, rest, rest_key
+                if rest and (rest_key in confirmed or lookup(rest_key) is not None):
+                    start, text, k = start + len(text) - len(rest), rest, rest_key
                     idx = lookup(rest_key)
                     known = idx if idx is not None and rest_key not in rule_forms else -1
             if k in ignored:
@@ -496,6 +498,8 @@ def link(
             linking._aliases_after.append((old.replace("-", " "), new))
     return linking
 
+
+_WORD = re.compile(r"\S+")
 
 _REGION_WORDS = frozenset(
     "province provinces governorate governorates region countryside oblast prefecture".split()

@@ -289,6 +289,7 @@ def test_random_text_gives_exact_spans(text):
     for m in ms:
         assert 0 <= m.start < m.end <= len(text)
         assert text[m.start : m.end] == m.text
+        assert m.text == m.text.strip()
         assert m.start >= last_end
         last_end = m.end
         assert m.kind in (PLACE, ACTOR) and m.entity and m.name
