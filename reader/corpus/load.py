@@ -83,14 +83,15 @@ def load_article(root: Path, path: Path, data: bytes | None = None) -> Article:
     body = "\n\n".join(_limit(p) for p in parts.paragraphs)
     if not parts.title:
         parts.title = _derive_title(parts.paragraphs) or path.stem
-    if not body.strip() and not parts.title:
+    title = single_line(parts.title, 300)  # a file name can be blank once sanitised
+    if not body.strip() and not title:
         raise ArticleError("no article text after removing boilerplate")
     relpath = _relpath(root, path)
     return Article(
         id=article_id_for(relpath),
         path=path,
         relpath=relpath,
-        title=single_line(parts.title, 300),
+        title=title,
         body=body,
         content_hash=content_hash(data),
         date=parts.date,
