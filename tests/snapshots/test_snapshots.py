@@ -27,6 +27,7 @@ async def _settle(pilot: Pilot) -> None:  # type: ignore[type-arg]
     for _ in range(4):
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
+    await pilot.pause(0.2)  # the entities pane follows a jump after a short delay
 
 
 async def _open_a0_and_follow_hts(pilot: Pilot) -> None:  # type: ignore[type-arg]
