@@ -458,7 +458,11 @@ class Analyser:
             # a possessive written without apostrophe: "Syrias", "Bashar al-Assads"
             idx = self.lex.lookup(k[:-1])
             known = self.lex.get(idx) if idx is not None else None
-            if known is not None and (known.kind == ACTOR or known.type in ("country", "region")):
+            if known is not None and (
+                known.kind == ACTOR
+                or known.type in ("country", "region")
+                or self.lex.population(idx) >= 1_000_000
+            ):
                 cands.append(Candidate(s, e - 1, surface[:-1], k[:-1], idx, known.kind, known.type))
                 return False
             if len(words) > 1 and _norm(words[-1][2]).endswith("s"):
