@@ -36,6 +36,8 @@ def split_front_matter(text: str) -> tuple[dict[str, object], int]:
         raise FrontMatterError(f"front matter is not valid YAML{where}; ignored") from None
     except RecursionError:
         raise FrontMatterError("front matter nested too deeply; ignored") from None
+    except (ValueError, OverflowError, TypeError):  # e.g. a date that does not exist (2020-02-30)
+        raise FrontMatterError("front matter holds an impossible value (e.g. a date); ignored") from None
     if data is None:
         return {}, match.end()
     if not isinstance(data, dict):

@@ -212,3 +212,14 @@ def test_a_file_with_no_text_and_a_blank_name_is_rejected(tmp_path: Path, name: 
     with pytest.raises(ArticleError) as raised:
         load_article(tmp_path, path)
     check_reason(raised.value)
+
+
+@pytest.mark.parametrize("value", ["2020-02-30", "2020-13-01", "!!timestamp 2021-02-29 10:00:00",
+                                   "2020-01-01 25:61:61"])
+def test_impossible_yaml_dates_are_a_warning_not_a_crash(tmp_path: Path, value: str) -> None:
+    path = tmp_path / "d.md"
+    path.write_text(f"---\ntitle: {value}\ndate: {value}\n---\nBody text.\n", encoding="utf-8")
+    article = load_article(tmp_path, path)  # a ValueError from the YAML date constructor escaped
+    check_article_safe(article)
+    assert "Body text." in article.body
+    assert any("front matter" in w for w in article.warnings)
