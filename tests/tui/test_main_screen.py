@@ -241,3 +241,20 @@ async def test_slow_mentions_show_the_text_first(make_app, library, monkeypatch)
         assert loaded and loaded[0].mentions is None  # text shown without waiting
         assert any(isinstance(m, msg.MentionsLoaded) for m in seen)
         assert screen.article_view.mentions and screen.entity_pane.option_count > 2
+
+
+async def test_enter_in_related_pane_opens_the_first_related_article(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("4")
+        await settle(pilot)
+        screen = _screen(app)
+        assert screen.related_pane.has_focus
+        await pilot.press("enter")
+        await settle(pilot)
+        assert screen.article_view.article.id != "a4"
+        assert screen.article_view.has_focus
+        await pilot.press("ctrl+o")
+        await settle(pilot)
+        assert screen.article_view.article.id == "a4"

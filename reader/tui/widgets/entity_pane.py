@@ -83,6 +83,10 @@ class EntityPane(OptionList):
             self.add_option(Option(Text("No places or actors found.", "dim italic"), disabled=True))
         if current is not None:
             self.select_entity(current)
+        if self.highlighted is None:
+            first = next((i for i, o in enumerate(options) if isinstance(o, EntityOption)), None)
+            if first is not None:
+                self.highlighted = first
 
     def show_waiting(self) -> None:
         """Say that the article's entities are being found."""

@@ -61,7 +61,9 @@ class RelatedPane(OptionList):
         if options:
             options.pop()
         self.add_options(options)
-        if not items:
+        if items:
+            self.highlighted = 0
+        else:
             self.add_option(
                 Option(Text(note or "No related articles.", "dim italic"), disabled=True)
             )
