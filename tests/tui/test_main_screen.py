@@ -258,3 +258,19 @@ async def test_enter_in_related_pane_opens_the_first_related_article(make_app) -
         await pilot.press("ctrl+o")
         await settle(pilot)
         assert screen.article_view.article.id == "a4"
+
+
+async def test_start_position_opens_that_passage(library) -> None:
+    from reader.config import Config
+    from reader.tui.app import ReaderApp
+    from reader.tui.navigation import Position
+
+    body = library.article("a1").body
+    start = body.index("Idlib")
+    app = ReaderApp(library, Config(), start=Position("a1", start, start + 5), persist=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        view = _screen(app).article_view
+        assert view.article.id == "a1"
+        assert view.selected_text == "Idlib"
+        assert view.has_focus

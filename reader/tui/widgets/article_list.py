@@ -63,7 +63,7 @@ class ArticleList(VirtualList[ListItem]):
         meta = " ".join(x for x in (item.date, item.source) if x)
         title = Text(" ".join(item.title.split()) or "(untitled)")
         room = width - len(meta) - 2
-        if meta and room >= 12:
+        if meta and width >= 40 and room >= 12:
             title.truncate(room, overflow="ellipsis", pad=True)
             title.append("  ")
             title.append(meta, dim)
