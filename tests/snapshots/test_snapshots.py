@@ -27,7 +27,6 @@ async def _settle(pilot: Pilot) -> None:  # type: ignore[type-arg]
     for _ in range(4):
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
-    await pilot.pause(0.2)  # the entities pane follows a jump after a short delay
 
 
 async def _open_a0_and_follow_hts(pilot: Pilot) -> None:  # type: ignore[type-arg]
@@ -42,6 +41,7 @@ async def _open_a0_and_follow_hts(pilot: Pilot) -> None:  # type: ignore[type-ar
     await _settle(pilot)
     await pilot.press("right_square_bracket")
     await _settle(pilot)
+    await pilot.pause(0.2)  # the entities pane follows a jump after a short delay
 
 
 class TestMainScreen:

@@ -274,3 +274,18 @@ async def test_start_position_opens_that_passage(library) -> None:
         assert view.article.id == "a1"
         assert view.selected_text == "Idlib"
         assert view.has_focus
+
+
+async def test_clicking_a_mention_opens_its_entity_view(make_app) -> None:
+    from reader.tui.widgets.article_view import ArticleView
+
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await _open(pilot, "a0")
+        screen = _screen(app)
+        column = screen.article_view.article.body.index("Hayat") + 3
+        await pilot.click(ArticleView, offset=(1 + column, 0))  # padding 1
+        await settle(pilot)
+        assert screen.side.active == "tab-entity"
+        assert screen.entity_view.details.entity.id == "hts"
