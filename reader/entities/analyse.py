@@ -20,6 +20,8 @@ from reader.model import ACTOR, PLACE
 
 NORMAL = 0
 """Candidate flag: a name in running text."""
+MAX_RUN_TOKENS = 24
+"""Capitalised runs longer than this are lists or menus, not names: only list hits count."""
 INITIAL = 1
 """Candidate flag: a lone unknown word that starts a sentence (kept if the corpus confirms it)."""
 FIRSTWORD = 2
@@ -194,7 +196,9 @@ class Analyser:
     def _run(self, text, rs, re_, run_hits, cands, lower_words, title_lines) -> None:
         tokens = [(t.start() + rs, t.end() + rs, t.group()) for t in rules.TOKEN_RE.finditer(text[rs:re_])]
         tokens = _split_hyphen_tails(tokens)
-        if not tokens:
+        if not tokens or len(tokens) > MAX_RUN_TOKENS:
+            # no name is this long: a list of names without commas, a menu, a Title Case
+            # paragraph. Only the listed names count (and the work stays linear).
             for h in run_hits:
                 cands.append(self._known(text, h))
             return
@@ -233,12 +237,17 @@ class Analyser:
         """One "and"-free piece of a capitalised run: list hits and rule segments."""
         segments: list[tuple[str, list]] = []
         pos = 0
+        n_tokens = len(tokens)
         for h in run_hits:
-            before = [t for t in tokens[pos:] if t[1] <= h[0]]
-            if before:
-                segments.append(("rule", before))
+            end = pos
+            while end < n_tokens and tokens[end][1] <= h[0]:
+                end += 1
+            if end > pos:
+                segments.append(("rule", tokens[pos:end]))
             segments.append(("hit", [h]))
-            pos = next((i for i, t in enumerate(tokens) if t[0] >= h[1]), len(tokens))
+            pos = end
+            while pos < n_tokens and tokens[pos][0] < h[1]:
+                pos += 1
         rest = tokens[pos:]
         if rest:
             segments.append(("rule", rest))

@@ -347,3 +347,18 @@ def test_british_and_american_spellings_link(engine):
 def test_demonym_nouns_are_not_names(engine):
     ms = one(engine, "The Englishman Robert Qaradaghi and two Frenchmen were freed.")
     assert [m.text for m in ms] == ["Robert Qaradaghi"]
+
+
+@pytest.mark.parametrize("unit", ["Aleppo ", "Bashar al-Assad Aleppo Idlib ", "Syrias ", "A and B "])
+def test_runs_of_listed_names_are_linear(engine, unit):
+    def cpu(text: str) -> float:
+        best = float("inf")
+        for _ in range(2):
+            started = time.process_time()
+            engine.link({"d": engine.analyse(text)}).mentions("d")
+            best = min(best, time.process_time() - started)
+        return best
+
+    small = unit * (1500 // len(unit))
+    large = unit * (1500 * 16 // len(unit))
+    assert cpu(large) <= 16 * 2.5 * cpu(small) + 0.05  # quadratic would be ~256x
