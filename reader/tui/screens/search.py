@@ -104,7 +104,7 @@ class SearchMixin(Screen[None]):
             info.append(" · ")
             info.append_text(filters_text(self.filters, self.filter_labels))
         self.search_bar.show_info(info)
-        self.article_list.show_hits(result.hits, result.error or "No matches.")
+        self.article_list.show_hits(result.hits, "No matches.")
         if event.query and result.hits:
             self._set_search_trail(event.query, [h.article_id for h in result.hits])
 
