@@ -49,7 +49,7 @@ HOSTILE_FILES: dict[str, bytes] = {
                       b'tags: ["\\ud800", "\\e"]\nbyline: "\\ud83d"\nurl: "\\udc00"\n---\n# T\n\nbody\n'),
     "entities.md": b"# Title &#x202E;evil &#27;[31m\n\nbody &#8238;rtl &#x2067;iso &#x9b; &#0; &#xD800;\n",
     "zero_width.txt": "Ti\u200btle\u200d\n\nbo\u200bdy \u200e\u200f \u061c arabic \u0627\u0644\n".encode(),
-    "huge_line.txt": b"word " * 200_000,
+    "huge_line.txt": b"word " * 40_000,  # 200 KB on one line (tests/fuzz goes to megabytes)
     "binary.txt": bytes(range(256)) * 20,
     "empty.txt": b"   \n\n",
     "controls_only.txt": b"\x1b[31m\x1b[0m\n",
@@ -173,7 +173,7 @@ def test_entities_offsets_valid_on_hostile_text() -> None:
     engine = EntityEngine()
     texts = {str(i): data.decode("utf-8", "replace")[:20_000]
              for i, data in enumerate(HOSTILE_FILES.values())}
-    texts["caps"] = "Al-Al-Al " * 2000 + "(HTS) " * 500 + "Bashar al-Assad, formerly known as X. " * 200
+    texts["caps"] = "Al-Al-Al " * 300 + "(HTS) " * 100 + "Bashar al-Assad, formerly known as X. " * 40
     linking = engine.link({k: engine.analyse(v) for k, v in texts.items()})
     for doc_id, text in texts.items():
         for m in linking.mentions(doc_id):
