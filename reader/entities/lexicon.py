@@ -57,12 +57,20 @@ class Lexicon:
             pairs.append((offset + i, place.name))
             pairs.extend((offset + i, alias) for alias in place.aliases)
         self.place_prefixes = PrefixIndex(place_keys)
-        folded = _fold_many([alias for _, alias in pairs])
         raw_folded = _fold_many([alias for _, alias in pairs], collapse=False)
-        # "U.S. Central Command" folds to "u s  central command" (two spaces) in text: keep
-        # that spelling as a key too, next to the single-spaced one used for lookups
-        pairs = pairs + [p for p, r, k in zip(pairs, raw_folded, folded, strict=True) if r != k]
-        folded = folded + [r for r, k in zip(raw_folded, folded, strict=True) if r != k]
+        folded = []
+        extra_pairs: list[tuple[int, str]] = []
+        extra_keys: list[str] = []
+        for pair, raw in zip(pairs, raw_folded, strict=True):
+            k = " ".join(raw.split()) if "  " in raw else raw
+            folded.append(k)
+            if k != raw:
+                # "U.S. Central Command" folds to "u s  central command" (two spaces) in
+                # text: keep that spelling as a key too, next to the single-spaced one
+                extra_pairs.append(pair)
+                extra_keys.append(raw)
+        pairs = pairs + extra_pairs
+        folded = folded + extra_keys
         values: dict[str, list] = {}
         for (idx, alias), k in zip(pairs, folded, strict=True):
             if len(k) < 2:
