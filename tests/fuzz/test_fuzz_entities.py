@@ -25,7 +25,7 @@ def engine() -> EntityEngine:
 
 def check_mentions(texts: dict[str, str]) -> None:
     eng = engine()
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: other processes' load does not count
     analyses = {doc_id: eng.analyse(text) for doc_id, text in texts.items()}
     linking = eng.link(analyses)
     total = sum(len(t) for t in texts.values())
@@ -34,9 +34,9 @@ def check_mentions(texts: dict[str, str]) -> None:
             assert 0 <= m.start < m.end <= len(text), (doc_id, m)
             assert text[m.start:m.end] == m.text, (doc_id, m)
             assert m.kind in ("place", "actor") and m.entity
-    elapsed = time.perf_counter() - started
-    # The target is >= 100k words/s; allow 20x slack for a loaded machine.
-    assert elapsed < 0.5 + total * 50e-6, f"{total} characters took {elapsed:.2f} s"
+    elapsed = time.process_time() - started
+    # The target is >= 100k words/s; allow 20x slack (and a second for a GC pause).
+    assert elapsed < 1.0 + total * 50e-6, f"{total} characters took {elapsed:.2f} s"
 
 
 names = st.sampled_from(["Aleppo", "Idlib", "Bashar al-Assad", "Assad", "HTS", "Russia", "UN",
