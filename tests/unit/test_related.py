@@ -116,3 +116,25 @@ def test_cli_related_json_and_text(tmp_path, monkeypatch, capsys):
     assert "shares" in out and "004_" in out
     assert cli_run(["related", str(tmp_path / "nope.txt")]) == 1
     assert "not an article" in capsys.readouterr().err
+
+
+def test_fast_more_like_this_equals_whoosh(seeds, monkeypatch):
+    """With Whoosh's idf, TextModel ranks (and scores) exactly like Searcher.more_like."""
+    from reader.analysis import textsim
+    from reader.analysis.related import doc_table
+
+    library, _ids = seeds
+    monkeypatch.setattr(textsim, "idf", textsim.whoosh_idf)
+    table = doc_table(library)
+    model = textsim.TextModel(table, numterms=20)
+    searcher = table.searcher
+    for article_id, docnum in table.docnum.items():
+        body = table.body(docnum)
+        hits = searcher.more_like(docnum, "body", text=body, top=10, numterms=20)
+        expected = [(h["id"], h.score) for h in hits]
+        raw = model.scores(model.key_terms(body))
+        raw.pop(docnum, None)
+        ours = sorted(raw.items(), key=lambda kv: -kv[1])
+        assert [table.ids[d] for d, _ in ours] == [i for i, _ in expected], article_id
+        for (_, score), (_, theirs) in zip(ours, expected, strict=True):
+            assert score == pytest.approx(theirs, rel=1e-4)
