@@ -26,6 +26,8 @@ class EntityModel:
         """docnum -> {entity id: weight} (unit length)."""
         self.postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
         """entity id -> [(docnum, weight)]."""
+        self.present: dict[int, list[str]] = defaultdict(list)
+        """docnum -> every entity it mentions (also those in every article, which weigh 0)."""
         total = max(1, len(docnum))
         counts: dict[str, dict[int, int]] = {}
         for eid in linking.entities:
@@ -34,6 +36,8 @@ class EntityModel:
                 counts[eid] = per_doc
                 self.idf[eid] = math.log(total / len(per_doc))
         for eid, per_doc in counts.items():
+            for doc in per_doc:
+                self.present[doc].append(eid)
             idf = self.idf[eid]
             if idf <= 0:
                 continue

@@ -16,7 +16,8 @@ def facet_counts(library: Any, filters: dict[str, list[str]] | None = None, text
 
     Returns ``{"total": n, "source": {source: n}, "year": {year: n},
     "entity": [(Entity, n), ...]}`` (entities commonest first, at most ``entity_limit``;
-    entities already filtered on are left out). Raises ValueError for unknown values.
+    entities already filtered on are left out). Raises ValueError for unknown values or a
+    query that cannot be parsed.
     """
     from reader.analysis.related import doc_table, entity_model
 
@@ -45,7 +46,7 @@ def facet_counts(library: Any, filters: dict[str, list[str]] | None = None, text
     total = 0
     for doc in docnums:
         total += 1
-        counts.update(eid for eid in model.vectors.get(doc, ()) if eid not in chosen)
+        counts.update(eid for eid in model.present.get(doc, ()) if eid not in chosen)
     ents = library.linking.entities
     top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:entity_limit]
     return {"total": total, "source": result.facets.get("source", {}),

@@ -138,3 +138,24 @@ def test_fast_more_like_this_equals_whoosh(seeds, monkeypatch):
         assert [table.ids[d] for d, _ in ours] == [i for i, _ in expected], article_id
         for (_, score), (_, theirs) in zip(ours, expected, strict=True):
             assert score == pytest.approx(theirs, rel=1e-4)
+
+
+def test_facet_counts(seeds):
+    library, ids = seeds
+    everything = library.facet_counts({})
+    assert everything["total"] == 5
+    assert sum(everything["year"].values()) == 5
+    by_name = {e.name: n for e, n in everything["entity"]}
+    assert by_name["Aleppo"] == 5
+    hts = library.facet_counts({"entity": ["HTS"]})
+    assert hts["total"] == len(library.linking.articles_of("hayat-tahrir-al-sham")) == 3
+    names = {e.name: n for e, n in hts["entity"]}
+    assert "Hayat Tahrir al-Sham" not in names and names["Aleppo"] == 3
+    both = library.facet_counts({"entity": ["HTS", "SANA"]})  # AND
+    expected = set(library.linking.articles_of("hayat-tahrir-al-sham")) & \
+        set(library.linking.articles_of(library.entity("SANA").id))
+    assert both["total"] == len(expected) < 3
+    assert library.facet_counts({"year": ["2020"]})["total"] == 1
+    assert library.facet_counts({}, text="Ankara")["total"] == 2
+    with pytest.raises(ValueError):
+        library.facet_counts({"entity": ["Atlantis Liberation Front"]})
