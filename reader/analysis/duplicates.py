@@ -76,3 +76,12 @@ def cosine(a: frozenset[int], b: frozenset[int]) -> float:
     if not a or not b:
         return 0.0
     return len(a & b) / (len(a) * len(b)) ** 0.5
+
+
+_NUMBER = re.compile(r"(?<![\w.])\d+(?:\s?[.,:]\s?\d+)*(?![\w])")
+
+
+def numbers(text: str) -> frozenset[str]:
+    """The numbers written in ``text`` ("4.4", "27", "2,100", "17:06"), spacing removed: the
+    tolls, magnitudes, scores and times that tell one event from a similar one."""
+    return frozenset(re.sub(r"\s", "", m.group()) for m in _NUMBER.finditer(text))

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reader.analysis.doctable import DocTable, LruDict, build_doc_table
-from reader.analysis.duplicates import content_pairs, cosine, near_duplicate, shingles, words_of
+from reader.analysis.duplicates import content_pairs, cosine, near_duplicate, numbers, shingles, words_of
 from reader.analysis.entitysim import EntityModel
 from reader.analysis.textsim import TextModel
 from reader.model import ArticleSummary
@@ -73,6 +73,8 @@ class RelatedSettings:
     phrase_weight: float = 1.0
     """Weight of shared phrasing (adjacent content-word pairs) when re-ranking the best
     candidates (0 = off)."""
+    number_weight: float = 0.25
+    """Weight of shared numbers (tolls, magnitudes, times) in the same re-ranking."""
     phrase_window: int = 30
     """How many of the best candidates are re-ranked with shared phrasing."""
     use_title: bool = False
@@ -132,12 +134,15 @@ class RelatedModel:
             blended[doc] = base * (1.0 - s.date_weight + s.date_weight * closeness)
         if s.phrase_weight > 0:
             own_pairs = self._pairs(docnum)
+            own_numbers = self._fingerprint(docnum)[2]
             window = heapq.nlargest(s.phrase_window, blended, key=blended.__getitem__)
             for doc in window:
                 other = days[doc]
                 closeness = 0.5 if day is None or other is None else \
                     0.5 ** (abs(day - other) / s.half_life_days)
                 bonus = s.phrase_weight * cosine(own_pairs, self._pairs(doc))
+                if s.number_weight:
+                    bonus += s.number_weight * cosine(own_numbers, self._fingerprint(doc)[2])
                 blended[doc] += bonus * (1.0 - s.date_weight + s.date_weight * closeness)
         return blended, ent, text
 
@@ -161,12 +166,13 @@ class RelatedModel:
             return out
 
     # -- duplicates ---------------------------------------------------------------------
-    def _fingerprint(self, docnum: int) -> tuple[frozenset[int], frozenset[int]]:
-        """(shingles, content-word pairs) of a document's body (cached)."""
+    def _fingerprint(self, docnum: int) -> tuple[frozenset, frozenset, frozenset]:
+        """(shingles, content-word pairs, numbers) of a document's body (cached)."""
         cached = self._fingerprints.get(docnum)
         if cached is None:
-            words = words_of(self.table.body(docnum))
-            cached = (shingles(words), content_pairs(words))
+            body = self.table.body(docnum)
+            words = words_of(body)
+            cached = (shingles(words), content_pairs(words), numbers(body))
             self._fingerprints.put(docnum, cached)
         return cached
 
@@ -215,6 +221,10 @@ class RelatedModel:
         if shared:
             parts.append("shares " + ", ".join(shared[:3]))
         parts.append(f"text {text_score:.2f}")
+        figures = sorted(self._fingerprint(docnum)[2] & self._fingerprint(doc)[2],
+                         key=lambda n: (-len(n), n))[:3]
+        if figures and self.settings.number_weight:
+            parts.append("figures " + ", ".join(figures))
         if days_apart is not None:
             parts.append("same day" if days_apart == 0 else
                          f"{days_apart} day{'s' if days_apart != 1 else ''} apart")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.analysis.duplicates import content_pairs, cosine, near_duplicate, shingles
+from reader.analysis.duplicates import content_pairs, cosine, near_duplicate, numbers, shingles
 from reader.cli import run as cli_run
 from reader.library import Library
 
@@ -100,6 +100,8 @@ def test_near_duplicate_detection():
     pairs = content_pairs("Aleppo is Syria's second-largest city, the second largest city.")
     assert cosine(pairs, content_pairs("the second largest city")) > 0
     assert cosine(pairs, frozenset()) == 0.0
+    assert numbers("A 4 . 6 quake at 17:06 killed 2,100; v2 and 3rd are not numbers.") == \
+        {"4.6", "17:06", "2,100"}
 
 
 def test_cli_related_json_and_text(tmp_path, monkeypatch, capsys):
