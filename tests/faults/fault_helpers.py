@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import signal
@@ -65,10 +66,8 @@ def spawn(code: str, home: Path, *args: str) -> subprocess.Popen:
 
 def kill_group(proc: subprocess.Popen) -> None:
     """SIGKILL the child and every process it started (its own process group)."""
-    try:
+    with contextlib.suppress(ProcessLookupError):
         os.killpg(proc.pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
     proc.wait()
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:  # worker processes of the child die with the group

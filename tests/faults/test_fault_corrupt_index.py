@@ -1,7 +1,8 @@
 """Truncated or corrupted index files are detected and rebuilt; notes are never touched.
 
 Every file of the index folder is damaged in several ways (emptied, cut in half, bytes
-overwritten, one byte flipped, replaced by garbage, deleted). The next ``update_index`` must not raise,
+overwritten, one byte flipped, replaced by garbage, deleted). The next ``update_index``
+must not raise,
 must leave an index that matches the files exactly, and must not change a byte of the
 user's notes and corrections.
 """
@@ -52,7 +53,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict:
 
 
 def _user_data(home: Path) -> dict[str, bytes]:
-    data_files = [p for p in home.rglob("*") if p.is_file() and "cache" not in p.relative_to(home).parts
+    data_files = [p for p in home.rglob("*")
+                  if p.is_file() and "cache" not in p.relative_to(home).parts
                   and p.suffix in (".yaml", ".yml", ".md", ".json")]
     return {str(p.relative_to(home)): p.read_bytes() for p in data_files}
 

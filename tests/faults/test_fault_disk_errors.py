@@ -139,7 +139,8 @@ def test_index_update_on_a_full_disk(corpus, monkeypatch, capsys, code: int, sta
     library.update_index()
     extra = folder / "later" / "a09999.txt"
     extra.parent.mkdir()
-    extra.write_text("Late story uniq9999\n\nFighting near Aleppo, uniq9999 said.\n", encoding="utf-8")
+    extra.write_text("Late story uniq9999\n\nFighting near Aleppo, uniq9999 said.\n",
+                     encoding="utf-8")
     with monkeypatch.context() as patch:
         if stage == "segments":
             _fail_whoosh_files(patch, code)

@@ -28,7 +28,8 @@ KILLS = 12
 def _mutate(corpus: Path, files: list[Path], rng: random.Random, step: int) -> list[Path]:
     files = list(files)
     for path in rng.sample(files, 40):  # edit
-        path.write_text(article_text(int(path.stem[1:]), rng) + f"\nedit {step}\n", encoding="utf-8")
+        text = article_text(int(path.stem[1:]), rng) + f"\nedit {step}\n"
+        path.write_text(text, encoding="utf-8")
     for path in rng.sample(files, 3):  # delete
         path.unlink()
         files.remove(path)

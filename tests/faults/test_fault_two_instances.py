@@ -40,7 +40,8 @@ print("done", flush=True)
 """
 
 
-def test_two_instances_index_annotate_and_correct_at_once(tmp_path: Path, reader_home: Path) -> None:
+def test_two_instances_index_annotate_and_correct_at_once(tmp_path: Path,
+                                                           reader_home: Path) -> None:
     corpus = tmp_path / "corpus"
     files = make_corpus(corpus, 450, seed=11)
     start = tmp_path / "start"

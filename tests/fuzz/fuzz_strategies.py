@@ -45,7 +45,8 @@ hostile_text = st.lists(st.one_of(st.sampled_from(FRAGMENTS), any_char_text,
 
 
 def _encode(text: str, encoding: str) -> bytes:
-    return text.encode(encoding, errors="surrogatepass" if encoding.startswith("utf") else "replace")
+    errors = "surrogatepass" if encoding.startswith("utf") else "replace"
+    return text.encode(encoding, errors=errors)
 
 
 encoded_fragment = st.builds(
@@ -55,7 +56,8 @@ encoded_fragment = st.builds(
 """A hostile string in one encoding (several concatenated make a mixed-encoding file)."""
 
 huge_line = st.builds(lambda word, n: (word * n).encode("utf-8", "surrogatepass"),
-                      st.sampled_from(["x", "word ", "Aleppo ", "\x1b[31m", "\u202e", "é", "a\u200b"]),
+                      st.sampled_from(["x", "word ", "Aleppo ", "\x1b[31m", "\u202e", "é",
+                                       "a\u200b"]),
                       st.integers(1_000, 300_000))
 """One very long line (up to a few MB)."""
 

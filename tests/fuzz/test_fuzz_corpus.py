@@ -7,8 +7,8 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from fuzz_support import bounded, examples
 from fuzz_strategies import UNSAFE, article_bytes, file_name, hostile_text
+from fuzz_support import bounded, examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
