@@ -1,4 +1,4 @@
-"""Hypothesis profiles, a per-case time guard and a count of the cases that ran.
+"""Fuzz suites: Hypothesis profiles (in fuzz_support.py) and a count of the cases that ran.
 
 Profiles (choose with ``HYPOTHESIS_PROFILE``):
 
@@ -9,7 +9,7 @@ Profiles (choose with ``HYPOTHESIS_PROFILE``):
 
 Each test asks for ``examples(n)``: ``n`` cases under ``default``, scaled for the other
 profiles, so expensive properties (a whole index build per case) get fewer cases than
-cheap ones. Every case runs under :func:`bounded`, a SIGALRM guard that turns a hang into
+cheap ones. Every case runs under ``fuzz_support.bounded``, a SIGALRM guard that turns a hang into
 a failure (Hypothesis then shrinks the input that hung). The terminal summary reports
 how many cases each property ran and for how long.
 """
