@@ -93,6 +93,7 @@ def main() -> int:
         variants["  text only (fast MLT)"] = replace(base, entity_weight=0.0, phrase_weight=0.0)
         variants["  entities only"] = replace(base, text_weight=0.0, phrase_weight=0.0)
         variants["  entities + text"] = replace(base, phrase_weight=0.0)
+        variants["  entities + text + phrasing"] = replace(base, number_weight=0.0)
         variants["  no duplicate collapsing"] = replace(base, collapse=False)
     _ = library.linking
     for label, settings in variants.items():

@@ -5,6 +5,7 @@ Built once per index state (one pass over the stored fields) and kept in ``Libra
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from datetime import date as Date
 from datetime import datetime
@@ -27,19 +28,26 @@ class DocTable:
     """docnum -> source ("" when unknown)."""
     lengths: list[int]
     """docnum -> number of terms in the body field (as Whoosh stores it)."""
+    lock: threading.RLock = field(default_factory=threading.RLock)
+    """Held around every read through ``searcher`` (Whoosh readers are not thread-safe)."""
 
     @property
     def count(self) -> int:
         """Number of live documents."""
         return len(self.docnum)
 
+    def stored(self, docnum: int) -> dict:
+        """The stored fields of a document."""
+        with self.lock:
+            return self.searcher.stored_fields(docnum)
+
     def body(self, docnum: int) -> str:
         """The stored body text (what mention offsets index into)."""
-        return self.searcher.stored_fields(docnum).get("body", "") or ""
+        return self.stored(docnum).get("body", "") or ""
 
     def title(self, docnum: int) -> str:
         """The stored title."""
-        return self.searcher.stored_fields(docnum).get("title", "") or ""
+        return self.stored(docnum).get("title", "") or ""
 
 
 def _day(value: Any) -> int | None:

@@ -37,10 +37,11 @@ def facet_counts(library: Any, filters: dict[str, list[str]] | None = None, text
         q = parse(text, library.resolve_field)
     else:
         q = query.Every()
-    docnums = searcher.docs_for_query(q)
-    if filt is not None:
-        allowed = set(searcher.docs_for_query(filt))
-        docnums = (d for d in docnums if d in allowed)
+    with table.lock:
+        docnums = list(searcher.docs_for_query(q))
+        if filt is not None:
+            allowed = set(searcher.docs_for_query(filt))
+            docnums = [d for d in docnums if d in allowed]
     chosen = {e.id for e in (library.entity(v) for v in filters.get("entity", [])) if e}
     counts: Counter[str] = Counter()
     total = 0

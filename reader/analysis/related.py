@@ -19,7 +19,6 @@ it as ``duplicates``. Everything per corpus is precomputed once per index state 
 from __future__ import annotations
 
 import heapq
-import threading
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -97,7 +96,7 @@ class RelatedModel:
                               max_df_fraction=self.settings.max_df_fraction)
         self._summary = summary
         self._fingerprints = LruDict(capacity=4096)
-        self._lock = threading.Lock()
+        self._lock = table.lock
 
     # -- scoring ------------------------------------------------------------------------
     def scores(self, docnum: int, depth: int = 300) -> tuple[dict[int, float], dict[int, float],
@@ -108,7 +107,7 @@ class RelatedModel:
         outside both lists cannot beat the ones inside unless scores are nearly tied).
         """
         s = self.settings
-        stored = self.table.searcher.stored_fields(docnum)
+        stored = self.table.stored(docnum)
         text_of = stored.get("body", "") or ""
         if s.use_title:
             text_of = f"{stored.get('title', '')}\n\n{text_of}"
@@ -161,8 +160,14 @@ class RelatedModel:
             groups = self._collapse(docnum, window) if self.settings.collapse else \
                 [(d, [], False) for d in window]
             out = []
-            for doc, copies, copy_of_open in groups[:limit]:
-                out.append(self._explain(docnum, doc, copies, copy_of_open, blended, ent, text))
+            for doc, copies, copy_of_open in groups:
+                if len(out) == limit:
+                    break
+                try:
+                    out.append(self._explain(docnum, doc, copies, copy_of_open, blended, ent,
+                                             text))
+                except LookupError:  # removed from the corpus since this index state
+                    continue
             return out
 
     # -- duplicates ---------------------------------------------------------------------
@@ -245,9 +250,21 @@ class RelatedModel:
 
 
 def doc_table(library: Any) -> DocTable:
-    """The library's DocTable for its current searcher (cached per index state)."""
+    """The library's DocTable for its current index state (cached).
+
+    It reads through a searcher of its own, so analysis work in one thread never shares file
+    positions with searches the library runs in another.
+    """
     searcher = library.searcher()
-    return library.derived(f"analysis.doctable.{id(searcher)}", lambda: build_doc_table(searcher))
+
+    def build() -> DocTable:
+        try:
+            own = library.indexer.open().searcher()
+        except Exception:  # noqa: BLE001 - e.g. a library without its own indexer: share
+            own = searcher
+        return build_doc_table(own)
+
+    return library.derived(f"analysis.doctable.{id(searcher)}", build)
 
 
 def entity_model(library: Any) -> EntityModel:
