@@ -161,3 +161,45 @@ def test_facet_counts(seeds):
     assert library.facet_counts({}, text="Ankara")["total"] == 2
     with pytest.raises(ValueError):
         library.facet_counts({"entity": ["Atlantis Liberation Front"]})
+
+
+def test_corrections_and_reindex_refresh_related(tmp_path, monkeypatch):
+    monkeypatch.setenv("READER_HOME", str(tmp_path / "home"))
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    library = Library([corpus])
+    library.update_index()
+    ids = _by_prefix(library)
+    assert "SANA" in library.related(ids["003"], limit=1)[0].shared_entities
+    library.correct("ignore", "SANA")
+    library.correct("ignore", "Syrian Arab News Agency")
+    assert "SANA" not in library.related(ids["003"], limit=1)[0].shared_entities
+    (corpus / "004_1696775620530b7c.txt").unlink()
+    library.update_index()
+    assert ids["004"] not in {r.summary.id for r in library.related(ids["003"], limit=10)}
+
+
+def test_related_runs_beside_searches_in_threads(seeds):
+    import threading
+
+    library, ids = seeds
+    errors: list[BaseException] = []
+
+    def work(kind: str) -> None:
+        try:
+            for _ in range(15):
+                if kind == "related":
+                    for article_id in ids.values():
+                        assert library.related(article_id, limit=3)
+                else:
+                    assert library.search("Aleppo").hits
+                    library.entity_view("Aleppo")
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work, args=(k,)) for k in ("related", "search", "related")]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors, errors
