@@ -55,7 +55,7 @@ class ArticleList(VirtualList[ListItem]):
 
     def index_of(self, article_id: str) -> int | None:
         """Row of an article, if it is listed."""
-        return self.find(lambda it: item_article_id(it) == article_id)
+        return self.position_of(article_id)
 
     def render_item(self, item: ListItem, index: int, width: int) -> list[Text]:
         """Title with date and source on the right; hits add a snippet row."""

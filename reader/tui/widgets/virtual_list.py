@@ -113,6 +113,8 @@ class VirtualList(ScrollView, Generic[ItemT], can_focus=True):
         """Bumped whenever items or styles change (part of the cache key)."""
         self._width = 0
         """Content width measured at the start of the current render."""
+        self._positions: dict[object, int] = {}
+        """``item_key`` -> index of its first item."""
 
     # -- data -----------------------------------------------------------------
 
@@ -143,10 +145,12 @@ class VirtualList(ScrollView, Generic[ItemT], can_focus=True):
         """Replace the items; keep the cursor on the same item when it is still there."""
         old = self.current
         self._items = list(items)
+        self._positions = {}
+        for i, it in enumerate(self._items):
+            self._positions.setdefault(self.item_key(it), i)
         index = 0
         if keep_cursor and old is not None:
-            key = self.item_key(old)
-            index = next((i for i, it in enumerate(self._items) if self.item_key(it) == key), 0)
+            index = self._positions.get(self.item_key(old), 0)
         self._generation += 1
         self._cache.clear()
         self._update_virtual_size()
@@ -155,6 +159,10 @@ class VirtualList(ScrollView, Generic[ItemT], can_focus=True):
         self.refresh()
         if announce and self._items:
             self._post_highlight()
+
+    def position_of(self, key: object) -> int | None:
+        """Index of the first item whose ``item_key`` is ``key`` (constant time)."""
+        return self._positions.get(key)
 
     def find(self, predicate: Callable[[ItemT], bool]) -> int | None:
         """Index of the first item matching ``predicate``."""
@@ -168,8 +176,9 @@ class VirtualList(ScrollView, Generic[ItemT], can_focus=True):
         if announce:
             self.cursor = index
         else:
+            old = self.cursor
             self.set_reactive(VirtualList.cursor, index)
-            self.refresh()
+            self._redraw_rows(old, index)
             self._scroll_cursor_visible()
 
     def restyle(self) -> None:
@@ -256,9 +265,14 @@ class VirtualList(ScrollView, Generic[ItemT], can_focus=True):
 
     def watch_cursor(self, old: int, new: int) -> None:
         """Redraw the two rows involved, scroll, and announce the new item."""
-        self.refresh()
+        self._redraw_rows(old, new)
         self._scroll_cursor_visible()
         self._post_highlight()
+
+    def _redraw_rows(self, *indexes: int) -> None:
+        """Repaint only these items' rows (a scroll, if any, repaints the rest)."""
+        for index in indexes:
+            self.refresh_lines(index * self.row_height, self.row_height)
 
     def _post_highlight(self) -> None:
         item = self.current
