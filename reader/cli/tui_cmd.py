@@ -14,7 +14,8 @@ from pathlib import Path
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="reader",
-        description="Open the reading screen on article folders or files (default: the bundled seeds).",
+        description="Open the reading screen on article folders or files "
+        "(default: the bundled seeds).",
         epilog="Keys: ? for help, ctrl+p for every command, q to quit.",
     )
     parser.add_argument(

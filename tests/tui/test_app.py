@@ -1,4 +1,4 @@
-"""App-level behaviour: corrections with undo, themes, help, palette, keymap, NO_COLOR, CLI entry."""
+"""App behaviour: corrections with undo, themes, help, palette, keymap, NO_COLOR, CLI."""
 
 from __future__ import annotations
 

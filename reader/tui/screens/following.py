@@ -44,7 +44,7 @@ class FollowingMixin(Screen[None]):
             self.app.bell()
 
     def _focused_entity(self) -> str | None:
-        """The entity the reader points at: pane selection, entity view, or the mention under the cursor."""
+        """The entity pointed at: pane selection, entity view, or the mention under the cursor."""
         if self.entity_pane.has_focus and self.entity_pane.highlighted_entity:
             return self.entity_pane.highlighted_entity
         if self.entity_view.has_focus_within and self.entity_view.details:
@@ -105,7 +105,8 @@ class FollowingMixin(Screen[None]):
         if target is None:
             self.app.bell()
             self.notify(
-                f"No {'later' if direction > 0 else 'earlier'} {self.trail.unit} of {self.trail.label}."
+                f"No {'later' if direction > 0 else 'earlier'} {self.trail.unit}"
+                f" of {self.trail.label}."
             )
             return
         self.open_at(target)
