@@ -289,3 +289,43 @@ async def test_clicking_a_mention_opens_its_entity_view(make_app) -> None:
         await settle(pilot)
         assert screen.side.active == "tab-entity"
         assert screen.entity_view.details.entity.id == "hts"
+
+
+async def test_list_fills_in_while_a_new_corpus_is_indexed(library, monkeypatch) -> None:
+    import time
+
+    from reader.config import Config
+    from reader.tui import messages as msg
+    from reader.tui.app import ReaderApp
+    from reader.tui.screens import main as main_module
+
+    monkeypatch.setattr(main_module, "LIST_REFRESH_SECONDS", 0.0)
+    committed: list[str] = []
+    all_summaries = library.summaries
+
+    def update_index(progress=None, rebuild=False):  # type: ignore[no-untyped-def]
+        ids = [s.id for s in all_summaries()]
+        for done, article_id in enumerate(ids, 1):
+            time.sleep(0.05)
+            committed.append(article_id)  # like an index that commits as it goes
+            if progress:
+                progress(done, len(ids), article_id)
+        library.indexed = True
+        from reader.model import IndexReport
+
+        return IndexReport(added=len(ids))
+
+    monkeypatch.setattr(library, "update_index", update_index)
+    monkeypatch.setattr(
+        library,
+        "summaries",
+        lambda sort="date": [s for s in all_summaries(sort) if s.id in committed],
+    )
+    seen: list[object] = []
+    app = ReaderApp(library, Config(), persist=False)
+    async with app.run_test(size=(120, 40), message_hook=seen.append) as pilot:
+        await settle(pilot)
+        counts = [len(m.summaries) for m in seen if isinstance(m, msg.SummariesLoaded)]
+        assert any(0 < n < 5 for n in counts), counts  # partial lists were shown
+        assert counts[-1] == 5
+        assert _screen(app).article_view.article is not None

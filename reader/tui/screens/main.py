@@ -7,6 +7,7 @@ Search and corrections live in mixins (``search.py``, ``corrections.py``).
 
 from __future__ import annotations
 
+import time
 from typing import Any, ClassVar
 
 from textual import on, work
@@ -38,6 +39,8 @@ from reader.tui.widgets.related_pane import RelatedPane
 from reader.tui.widgets.search_bar import SearchBar
 from reader.tui.widgets.status_line import StatusLine
 
+LIST_REFRESH_SECONDS = 2.0
+"""While indexing, the list is re-read this often (it shows what is committed so far)."""
 NARROW_WIDTH = 110
 """Below this many columns the side panes become an overlay."""
 PANE_IDS = {"list": "#article-list", "article": "#article-view"}
@@ -88,6 +91,8 @@ class MainScreen(
         """Article list order."""
         self._restored = False
         """The remembered article was reopened."""
+        self._last_fill = time.monotonic()
+        """When the list was last re-read during indexing."""
         self._pending: Position | None = None
         """The article position requested last (stale loads are dropped)."""
         self._focus_view_after = False
@@ -172,6 +177,10 @@ class MainScreen(
     def _index_progress(self, event: msg.IndexProgress) -> None:
         if event.total:
             self.status.index_state = f"indexing {event.done}/{event.total}"
+            now = time.monotonic()
+            if now - self._last_fill >= LIST_REFRESH_SECONDS:  # the list fills in as it goes
+                self._last_fill = now
+                self.load_summaries()
         else:
             self.status.index_state = "checking for changes…"
         self.status.progress(event.done, event.total)
@@ -208,7 +217,7 @@ class MainScreen(
         self.status.count = len(event.summaries)
         if not self.searching:
             self.article_list.show_summaries(event.summaries)
-        if not self._restored:
+        if not self._restored and event.summaries:
             self._restored = True
             self._open_first()
 
