@@ -1,6 +1,7 @@
 """Corpus analysis on top of the index and the linked entities (issue 4).
 
-- :mod:`related`: other coverage of the same story (entities + text + date), near-duplicates collapsed.
+- :mod:`related`: other coverage of the same story (entities, text, phrasing, numbers, date),
+  near-duplicates collapsed.
 - :mod:`entity_view`: everything about one entity: keyword-in-context lines, timeline,
   co-occurring entities, sources and the descriptions outlets put next to the name.
 - :mod:`facets`: article counts per entity, source and year for the article list.

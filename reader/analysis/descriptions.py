@@ -171,8 +171,10 @@ def _apposition(text: str, end: int) -> str:
     return _norm(words) if words else ""
 
 
-def count_descriptions(items: list[tuple[str, list[str]]]) -> tuple[list[tuple[str, int]],
-                                                                    dict[str, list[tuple[str, int]]]]:
+Counts = list[tuple[str, int]]
+
+
+def count_descriptions(items: list[tuple[str, list[str]]]) -> tuple[Counts, dict[str, Counts]]:
     """From (source, phrases) per mention: overall (phrase, count) and per source, commonest first.
 
     Phrases differing only in case count together under their commonest spelling.

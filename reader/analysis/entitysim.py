@@ -3,8 +3,8 @@
 Each article is a vector over the entities it mentions (after alias linking, so "HTS" and
 "Hayat Tahrir al-Sham" are one dimension), weighted by ``idf = log(N / articles mentioning it)``
 (presence, not mention counts: a defined acronym or a repeated name says little more about the
-story, and counts would let one verbose article dominate) and normalised to unit length; the similarity of
-two articles is the cosine. Entities that every article mentions weigh nothing; a rare
+story, and counts would let one verbose article dominate) and normalised to unit length; the
+similarity of two articles is the cosine. Entities that every article mentions weigh nothing; a rare
 actor shared by two articles weighs a lot. Shared entities are also the reason shown.
 """
 

@@ -12,7 +12,8 @@ WIDTH = 60
 MAX_SENTENCE = 240
 """Sentences up to this long are shown whole; longer ones are cut to ``WIDTH`` each side."""
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])([\"'”’)\]]*)\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*[•*\-–] )")
+_SENTENCE_END = re.compile(r"(?<=[.!?])([\"'”’)\]]*)\s+(?=[\"'“‘(\[]?[A-Z0-9])"  # . Next
+                           r"|\n\s*\n|\n(?=\s*[•*\-–] )")  # paragraph, bullet
 _ABBREVIATION = re.compile(r"(?:\b(?:[A-Z]\.)+|\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Sgt|St|Jr|Sr|"
                            r"Inc|Ltd|Co|Corp|No|vs|U\.S|U\.N|Jan|Feb|Mar|Apr|Aug|Sep|Sept|Oct|Nov|"
                            r"Dec)\.)$")

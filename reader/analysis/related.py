@@ -19,11 +19,13 @@ it as ``duplicates``. Everything per corpus is precomputed once per index state 
 from __future__ import annotations
 
 import heapq
+import threading
 from dataclasses import dataclass, field
 from typing import Any
 
 from reader.analysis.doctable import DocTable, LruDict, build_doc_table
-from reader.analysis.duplicates import content_pairs, cosine, near_duplicate, numbers, shingles, words_of
+from reader.analysis.duplicates import (content_pairs, cosine, near_duplicate, numbers, shingles,
+                                         words_of)
 from reader.analysis.entitysim import EntityModel
 from reader.analysis.textsim import TextModel
 from reader.model import ArticleSummary
@@ -249,6 +251,27 @@ class RelatedModel:
         )
 
 
+class _Slot:
+    """A value built at most once, under its own lock (not the library's)."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.value: Any = None
+
+
+def cached(library: Any, key: str, build: Any) -> Any:
+    """``build()`` once per index state, kept in ``Library.derived``.
+
+    The library's lock is held only to fetch the slot; the (seconds-long, at 19k articles)
+    build runs under the slot's own lock, so other library calls are not blocked meanwhile.
+    """
+    slot = library.derived(key, _Slot)
+    with slot.lock:
+        if slot.value is None:
+            slot.value = build()
+        return slot.value
+
+
 def doc_table(library: Any) -> DocTable:
     """The library's DocTable for its current index state (cached).
 
@@ -264,14 +287,14 @@ def doc_table(library: Any) -> DocTable:
             own = searcher
         return build_doc_table(own)
 
-    return library.derived(f"analysis.doctable.{id(searcher)}", build)
+    return cached(library, f"analysis.doctable.{id(searcher)}", build)
 
 
 def entity_model(library: Any) -> EntityModel:
     """The library's EntityModel for the current index and linking (cached)."""
     linking = library.linking  # first: computing it clears the derived cache
     table = doc_table(library)
-    return library.derived(f"analysis.entities.{id(table.searcher)}.{id(linking)}",
+    return cached(library, f"analysis.entities.{id(table.searcher)}.{id(linking)}",
                            lambda: EntityModel(linking, table.docnum))
 
 

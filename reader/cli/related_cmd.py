@@ -101,7 +101,8 @@ def run_entity(args: argparse.Namespace) -> int:
             "cooccurring_sentences": _pairs(view.cooccurring_sentences),
             "sources": _pairs(view.sources),
             "descriptions": _pairs(view.descriptions),
-            "descriptions_by_source": {s: _pairs(d) for s, d in view.descriptions_by_source.items()},
+            "descriptions_by_source": {source: _pairs(items) for source, items
+                                       in view.descriptions_by_source.items()},
             "aliases_used": _pairs(view.aliases_used),
             "contexts": [{**_summary_dict(k.summary), "start": k.mention.start,
                           "end": k.mention.end, "text": k.mention.text, "left": k.left,
