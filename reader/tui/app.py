@@ -24,6 +24,21 @@ from reader.tui.screens.main import MainScreen
 from reader.tui.themes import DEFAULT_THEME, THEME_VARIABLE_DEFAULTS, load_themes
 
 
+def _start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker while ``sys.stderr`` is still the real one.
+
+    The indexer uses a process pool; the tracker it starts passes ``sys.stderr.fileno()``
+    to the child, and inside a running Textual app stderr is captured (fileno -1), which
+    made indexing fail with "bad value(s) in fds_to_keep".
+    """
+    try:
+        from multiprocessing import resource_tracker
+
+        resource_tracker.ensure_running()
+    except Exception:  # no multiprocessing here: the indexer falls back to one process
+        pass
+
+
 class ThemedApp(App[None]):
     """An app with reader's themes, theme variables and stylesheet (also used by test harnesses)."""
 
@@ -73,6 +88,7 @@ class ReaderApp(ThemedApp):
         """Save the theme choice and per-corpus state."""
         self._started = False
         """The main screen is up (theme changes after this are the user's)."""
+        _start_resource_tracker()
         super().__init__(self.config.theme)
         if self.config.keymap:
             self.set_keymap(self.config.keymap)
