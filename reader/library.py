@@ -109,8 +109,13 @@ class Library:
                 self._ix = self.indexer.open()
             if self._searcher is None or not self._searcher.up_to_date():
                 if self._searcher is not None:
+                    # The index changed on disk (this or another process wrote it):
+                    # everything derived from the old state goes with it.
                     self._searcher.close()
                     self._manifest = None
+                    self._linking = None
+                    self._articles.clear()
+                    self._derived.clear()
                     self._load_manifest()
                 self._searcher = self._ix.searcher()
             return self._searcher
