@@ -596,10 +596,12 @@ def _strip_possessive(name: str) -> str:
 
 def _trim_long_form(long_form: str, acronym: str) -> str | None:
     """The words of ``long_form`` that the acronym abbreviates (initials check), or None."""
-    words = long_form.split()
     letters = [c for c in acronym if c.isalpha()]
     if len(letters) < 2:
         return None
+    # A long form has at most a few words per letter (connectors like "of", "al-"): looking
+    # further back is pointless and would make long capitalised runs quadratic.
+    words = long_form.split()[-(3 * len(letters) + 6):]
     # take the shortest tail of words whose capitalised initials cover the acronym's letters
     for n in range(1, len(words) + 1):
         tail = words[-n:]

@@ -94,8 +94,5 @@ def test_extraction_time_grows_linearly(unit: str) -> None:
     _assert_linear(repr(unit), _repeat(unit))
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "known, reported: reader/entities/analyse.py _trim_long_form tries every tail of the words "
-    "before an acronym ('... (HTS)'), O(words^2): 'Al ' * 5000 + '(HTS)' (15 KB) takes ~14 s"))
 def test_extraction_time_grows_linearly_before_an_acronym() -> None:
     _assert_linear("long run then (HTS)", lambda chars: "Al " * (chars // 3) + "(HTS) ")
