@@ -578,13 +578,15 @@ class Analyser:
                     result.acronyms.append((key(acr), key(long_form)))
         low = text.lower()
         if "formerly" in low or "previously" in low or "originally" in low or "once known" in low:
+            starts = [c.start for c in result.candidates]
             for m in rules.FORMERLY_RE.finditer(text):
                 old = _strip_possessive(m.group(1))
                 subject = None
-                for c in result.candidates:
+                # the last candidate ending shortly before the phrase (bisect: linear overall)
+                for c in reversed(result.candidates[max(0, bisect.bisect_left(starts, m.start()) - 8):
+                                                    bisect.bisect_left(starts, m.start())]):
                     if c.end <= m.start() and m.start() - c.end < 60:
                         subject = c
-                    if c.start >= m.start():
                         break
                 if subject is not None and key(old):
                     result.formerly.append((subject.key, key(old)))
