@@ -21,6 +21,8 @@ from reader.tui.widgets.related_pane import RelatedPane
 
 MENTIONS_WAIT = 0.05
 """Seconds an article waits for its mentions before it is shown without them."""
+LIST_SYNC_DELAY = 0.1
+"""Seconds after an article is shown before the list cursor follows it."""
 RELATED_TAB = "tab-related"
 """Tab id of the related pane."""
 
@@ -117,9 +119,10 @@ class ReadingMixin(Screen[None]):
         else:
             self.entity_pane.show_mentions(event.mentions)
         self._show_search_matches()
-        index = self.article_list.index_of(event.article.id)
-        if index is not None and index != self.article_list.cursor:
-            self.article_list.move_to(index, announce=False)
+        if self.article_list.has_focus:
+            self._sync_list()  # the reader is moving in the list: it is already there
+        else:  # the list catches up a moment later, so the article paints first
+            self.set_timer(LIST_SYNC_DELAY, self._sync_list)
         self._place(event.target)
         self._maybe_load_related()
 
@@ -136,6 +139,13 @@ class ReadingMixin(Screen[None]):
         if i is not None:
             view.post_message(view.MentionFocused(view, view.mentions[i], i))
         self._update_trail_status()
+
+    def _sync_list(self) -> None:
+        """Put the list cursor on the open article (without re-opening it)."""
+        article = self.article_view.article
+        index = self.article_list.index_of(article.id) if article else None
+        if index is not None and index != self.article_list.cursor:
+            self.article_list.move_to(index, announce=False)
 
     def _place(self, target: Position) -> None:
         view = self.article_view
