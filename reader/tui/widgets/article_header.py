@@ -9,7 +9,6 @@ from textual.widget import Widget
 from reader.corpus.sanitize import single_line
 from reader.model import Article
 
-
 MAX_ROWS = 4
 """The header never takes more rows than this."""
 
