@@ -115,6 +115,7 @@ async def run(corpus: Path, rounds: int) -> dict[str, object]:
             )
             await next_frame(screen)
             opens.append(time.perf_counter() - start)
+            await asyncio.sleep(0.2)  # reading pace: the list cursor catches up in between
         results["open"] = opens
 
         # ] jumps in an article with many mentions
