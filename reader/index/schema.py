@@ -5,7 +5,7 @@ from __future__ import annotations
 from whoosh import fields
 from whoosh.analysis import StandardAnalyzer, StemmingAnalyzer
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 """Bump whenever the schema or what goes into it changes; old indexes are rebuilt."""
 
 SEARCH_FIELDS = ("title", "body")
@@ -24,7 +24,7 @@ def make_schema() -> fields.Schema:
         path=fields.ID(stored=True),
         relpath=fields.STORED(),
         title=fields.TEXT(analyzer=stem, stored=True, phrase=True, field_boost=2.0),
-        body=fields.TEXT(analyzer=stem, stored=True, phrase=True, chars=True),
+        body=fields.TEXT(analyzer=stem, stored=True, phrase=True),
         source=fields.TEXT(analyzer=StandardAnalyzer(stoplist=None), stored=True, phrase=True),
         source_facet=fields.ID(stored=False, sortable=True),
         date=fields.DATETIME(stored=True, sortable=True),

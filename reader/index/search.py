@@ -9,13 +9,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from whoosh import highlight, qparser, query, sorting
+from whoosh import qparser, query, sorting
 from whoosh.fields import ID
 from whoosh.qparser.dateparse import DateParserPlugin
 from whoosh.searching import Searcher
 
+from reader.index.snippets import make_snippet, query_words, term_pattern
 from reader.index.schema import QUERY_FIELDS, SEARCH_FIELDS, make_schema
-from reader.model import HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN, SearchHit, SearchResult
+from reader.model import SearchHit, SearchResult
 
 SPECIAL_FIELDS = ("entity", "place", "actor", "note")
 """Fields the library resolves to sets of article ids (aliases, notes)."""
@@ -29,15 +30,6 @@ MAX_QUERY = 2000
 
 class QueryError(ValueError):
     """The query cannot be run; the message is one line for the user."""
-
-
-class _MarkerFormatter(highlight.Formatter):
-    """Wraps matched terms in the HIGHLIGHT markers; fragments joined by " … "."""
-
-    between = " … "
-
-    def format_token(self, text, token, replace=False):  # noqa: D102 - Whoosh hook
-        return HIGHLIGHT_OPEN + highlight.get_text(text, token, replace) + HIGHLIGHT_CLOSE
 
 
 def _parser_schema():
@@ -159,14 +151,11 @@ def run_search(searcher: Searcher, text: str, limit: int = 50, resolve: Resolver
                                   sortedby=sortedby, terms=True)
     except Exception as exc:  # noqa: BLE001 - e.g. a prefix too broad for memory
         return SearchResult(query=text, hits=[], total=0, error=f"search failed ({_one_line(exc)})")
-    # Character positions are stored, so fragments come from the matched terms without
-    # re-tokenising every body (several times faster than ContextFragmenter).
-    results.fragmenter = highlight.PinpointFragmenter(maxchars=220, surround=60, autotrim=True)
-    results.formatter = _MarkerFormatter()
+    pattern = _snippet_pattern(q, text) if text else None
     hits = []
     for rank, hit in enumerate(results[: max(1, limit)], 1):
         stored = hit.fields()
-        snippet = " ".join(hit.highlights("body", top=2).split()) if text else ""
+        snippet = make_snippet(stored.get("body", ""), pattern)
         if not snippet:
             snippet = _lead(stored.get("body", ""))
         hits.append(SearchHit(
@@ -181,6 +170,16 @@ def run_search(searcher: Searcher, text: str, limit: int = 50, resolve: Resolver
                         facets=facet_counts)
 
 
+def _snippet_pattern(q: query.Query, text: str):
+    """The regex of the query's body/title terms (stemmed) and typed words."""
+    try:
+        terms = {str(t) for f, t in q.iter_all_terms() if f in SEARCH_FIELDS and isinstance(t, str)}
+    except Exception:  # noqa: BLE001 - exotic query nodes without terms
+        terms = set()
+    words, prefixes = query_words(text)
+    return term_pattern(terms, words, prefixes)
+
+
 def _lead(body: str, limit: int = 200) -> str:
     body = " ".join(body[: limit * 2].split())
     return body if len(body) <= limit else body[:limit].rsplit(" ", 1)[0] + " …"
@@ -190,15 +189,13 @@ def _suggest(searcher: Searcher, q: query.Query, text: str, total: int) -> str |
     """A corrected query when some words appear in neither titles nor bodies of the index."""
     reader = searcher.reader()
     terms = []
-    try:  # range queries (title:[a TO b]) have no tokens: Whoosh raises AttributeError
-        tokens = list(q.all_tokens())
-    except Exception:  # noqa: BLE001 - suggestions are a nicety
-        return None
-    for token in tokens:
-        if token.fieldname not in SEARCH_FIELDS or not isinstance(token.text, str):
+    for node in _walk(q):
+        # only plain terms are spell-checked: prefixes, ranges (title:[a TO b]) and
+        # phrases are left as typed
+        if not isinstance(node, query.Term) or node.fieldname not in SEARCH_FIELDS:
             continue
-        if not any((name, token.text) in reader for name in SEARCH_FIELDS):
-            terms.append((token.fieldname, token.text))
+        if isinstance(node.text, str) and not any((n, node.text) in reader for n in SEARCH_FIELDS):
+            terms.append((node.fieldname, node.text))
     if not terms:
         return None
     try:
