@@ -64,6 +64,7 @@ class Library:
         self._ix: Any = None
         self._searcher: Any = None
         self._manifest: Manifest | None = None
+        self._manifest_stamp: int | None = None
         self._by_id: dict[str, Entry] = {}
         self._linking: Any = None
         self._engine: Any = None
@@ -96,9 +97,15 @@ class Library:
             self._derived.clear()
 
     def _load_manifest(self) -> Manifest | None:
+        """The manifest, re-read when the file changed (an update commits in batches)."""
+        try:
+            stamp = (self.indexer.folder / Manifest.FILE).stat().st_mtime_ns
+        except OSError:
+            stamp = None
         with self._lock:
-            if self._manifest is None:
+            if self._manifest is None or stamp != self._manifest_stamp:
                 self._manifest = Manifest.load(self.indexer.folder)
+                self._manifest_stamp = stamp
                 self._by_id = self._manifest.by_id() if self._manifest else {}
             return self._manifest
 

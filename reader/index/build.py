@@ -37,6 +37,8 @@ from reader.model import Article, IndexReport
 Progress = Callable[[int, int, str], None]
 AnalyserFactory = Callable[[], Callable[[str], object]]
 POOL_THRESHOLD = 400
+BATCH = 2000
+"""Documents per commit during large updates."""
 """Updates touching at least this many files parse and analyse them in worker processes."""
 
 
@@ -207,8 +209,14 @@ class Indexer:
                 if prepared.analysis is not None:
                     analyses.items[article.id] = (article.content_hash, prepared.analysis)
                 added, updated = (added, updated + 1) if old else (added + 1, updated)
+                if (added + updated) % BATCH == 0 and done < len(jobs):
+                    # Commit in batches: the segment is written while the workers keep
+                    # parsing, and the article list can show what is committed so far.
+                    writer.commit(merge=False)
+                    manifest.save(self.folder)
+                    writer = ix.writer(limitmb=256)
             progress(len(jobs), len(jobs), "committing")
-            writer.commit(optimize=False)
+            writer.commit(merge=False)
         except BaseException:
             writer.cancel()
             raise
@@ -256,7 +264,7 @@ class Indexer:
                 context = multiprocessing.get_context("forkserver")
                 with ProcessPoolExecutor(self.workers, mp_context=context, initializer=_init_worker,
                                          initargs=(self.analyser,)) as pool:
-                    for prepared in pool.map(_prepare, jobs, chunksize=16):
+                    for prepared in pool.map(_prepare, jobs, chunksize=64):
                         done += 1
                         yield prepared
                 return
