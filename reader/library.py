@@ -79,6 +79,9 @@ class Library:
         report = self.indexer.update(progress=progress, rebuild=rebuild)
         if report.added or report.updated or report.removed or report.rebuilt_reason or rebuild:
             self._invalidate()
+            if progress:
+                progress(1, 1, "linking entities")
+            _ = self.linking  # link now (and cache on disk), not on the first click
         elif self._manifest is None:
             self._load_manifest()
         return report

@@ -151,8 +151,9 @@ def test_lock_prevents_concurrent_writers(seed_copy: Path) -> None:
 
 def test_progress_callback_is_called(seed_copy: Path) -> None:
     calls = []
-    Library([seed_copy]).update_index(progress=lambda done, total, msg: calls.append((done, total)))
-    assert calls and calls[-1] == (5, 5)
+    Library([seed_copy]).update_index(progress=lambda done, total, msg: calls.append((done, total, msg)))
+    assert (5, 5, "committing") in calls
+    assert calls[-1] == (1, 1, "linking entities")
 
 
 def test_user_boilerplate_rule_triggers_reparse(seed_copy: Path) -> None:
