@@ -37,7 +37,7 @@ from reader.model import Article, IndexReport
 Progress = Callable[[int, int, str], None]
 AnalyserFactory = Callable[[], Callable[[str], object]]
 POOL_THRESHOLD = 400
-BATCH = 2000
+BATCH = 5000
 """Documents per commit during large updates."""
 """Updates touching at least this many files parse and analyse them in worker processes."""
 

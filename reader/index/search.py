@@ -7,6 +7,8 @@ yields ``SearchResult.error`` (one line), never an exception.
 from __future__ import annotations
 
 import re
+import weakref
+from collections import Counter
 from collections.abc import Callable
 
 from whoosh import qparser, query, sorting
@@ -143,12 +145,12 @@ def run_search(searcher: Searcher, text: str, limit: int = 50, resolve: Resolver
         q = parse(text, resolve) if text else query.Every()
     except QueryError as exc:
         return SearchResult(query=text, hits=[], total=0, error=str(exc))
-    facets = {"source": sorting.FieldFacet("source_facet", maptype=sorting.Count),
-              "year": sorting.FieldFacet("year", maptype=sorting.Count)}
     sortedby = sorting.FieldFacet("date", reverse=True) if sort == "date" or not text else None
     try:
-        results = searcher.search(q, limit=max(1, limit), filter=filter_query, groupedby=facets,
-                                  sortedby=sortedby, terms=True)
+        # Top hits without grouping, so Whoosh can skip documents that cannot make the top;
+        # the total and the facet counts come from one unscored pass over the matches.
+        results = searcher.search(q, limit=max(1, limit), filter=filter_query, sortedby=sortedby)
+        matched = _matching_docs(searcher, q, filter_query)
     except Exception as exc:  # noqa: BLE001 - e.g. a prefix too broad for memory
         return SearchResult(query=text, hits=[], total=0, error=f"search failed ({_one_line(exc)})")
     pattern = _snippet_pattern(q, text) if text else None
@@ -163,11 +165,42 @@ def run_search(searcher: Searcher, text: str, limit: int = 50, resolve: Resolver
             date=stored["date"].date().isoformat() if stored.get("date") else "",
             source=stored.get("source", ""), score=round(float(hit.score or 0.0), 4),
             snippet=snippet, rank=rank))
-    facet_counts = {name: dict(sorted(results.groups(name).items(), key=lambda kv: (-kv[1], kv[0])))
-                    for name in facets}
-    suggestion = _suggest(searcher, q, text, len(results)) if text else None
-    return SearchResult(query=text, hits=hits, total=len(results), suggestion=suggestion,
+    facet_counts = facet_counts_for(searcher, matched)
+    suggestion = _suggest(searcher, q, text, len(matched)) if text else None
+    return SearchResult(query=text, hits=hits, total=len(matched), suggestion=suggestion,
                         facets=facet_counts)
+
+
+FACET_FIELDS = {"source": "source_facet", "year": "year"}
+_facet_columns: weakref.WeakKeyDictionary[Searcher, dict[str, list[str]]] = weakref.WeakKeyDictionary()
+
+
+def _matching_docs(searcher: Searcher, q: query.Query, filter_query: query.Query | None) -> list[int]:
+    """Document numbers matching ``q`` (and the filter), unscored."""
+    docs = searcher.docs_for_query(q)
+    if filter_query is None:
+        return list(docs)
+    allowed = set(searcher.docs_for_query(filter_query))
+    return [d for d in docs if d in allowed]
+
+
+def facet_counts_for(searcher: Searcher, docnums: list[int]) -> dict[str, dict[str, int]]:
+    """Counts per facet value (source, year) over ``docnums``, most frequent first.
+
+    The facet columns are read once per searcher (one list per field) and reused.
+    """
+    columns = _facet_columns.get(searcher)
+    if columns is None:
+        columns = {}
+        for name, field in FACET_FIELDS.items():
+            reader = searcher.reader().column_reader(field)
+            columns[name] = [reader[d] for d in range(searcher.doc_count_all())]
+        _facet_columns[searcher] = columns
+    out: dict[str, dict[str, int]] = {}
+    for name, values in columns.items():
+        counts = Counter(values[d] for d in docnums)
+        out[name] = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+    return out
 
 
 def _snippet_pattern(q: query.Query, text: str):
