@@ -156,7 +156,11 @@ async def run(corpus: Path, rounds: int) -> dict[str, object]:
             before = screen.here
             start = time.perf_counter()
             screen.action_next_match()  # what the n binding runs
-            await wait_until(lambda b=before: screen.here != b and not screen._pending, timeout=10)
+            try:
+                await wait_until(lambda b=before: screen.here != b and not screen._pending,
+                                 timeout=10)
+            except TimeoutError:
+                break  # the end of the entity's trail: n stays put
             await next_frame(screen)
             follows.append(time.perf_counter() - start)
         results["follow"] = follows
