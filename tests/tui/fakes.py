@@ -203,6 +203,29 @@ class FakeLibrary:
             if m.entity == entity_id
         ]
 
+    def entity_view(self, entity_id: str):
+        """The domain's EntityView, built from this fake's mentions with the domain helpers."""
+        from reader.analysis.entity_view import EntityView
+        from reader.analysis.kwic import kwic_line, sentence_bounds
+        from reader.analysis.timeline import auto_granularity, timeline
+
+        entity = self.entity(entity_id)
+        view = EntityView(entity=entity)
+        pairs = self.entity_mentions(entity.id)
+        for summary, mention in pairs:
+            body = self._articles[summary.id].body
+            view.contexts.append(kwic_line(summary, body, mention, sentence_bounds(body)))
+        articles = {s.id: s for s, _ in pairs}
+        view.dates = [date.fromisoformat(s.date) for s in articles.values() if s.date]
+        view.granularity = auto_granularity(view.dates)
+        view.timeline = timeline(view.dates, view.granularity)
+        view.sources = Counter(s.source for s in articles.values()).most_common()
+        others: Counter[str] = Counter()
+        for aid in articles:
+            others.update({m.entity for m in self.mentions(aid) if m.entity != entity.id})
+        view.cooccurring = [(self._entity(e), n) for e, n in others.most_common(8)]
+        return view
+
     def correct(self, action: str, *args: str) -> str:
         self.undo_stack.append(
             (
