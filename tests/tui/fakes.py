@@ -219,11 +219,13 @@ class FakeLibrary:
         view.dates = [date.fromisoformat(s.date) for s in articles.values() if s.date]
         view.granularity = auto_granularity(view.dates)
         view.timeline = timeline(view.dates, view.granularity)
-        view.sources = Counter(s.source for s in articles.values()).most_common()
+        sources = Counter(s.source for s in articles.values())
+        view.sources = sorted(sources.items(), key=lambda kv: (-kv[1], kv[0]))
         others: Counter[str] = Counter()
         for aid in articles:
             others.update({m.entity for m in self.mentions(aid) if m.entity != entity.id})
-        view.cooccurring = [(self._entity(e), n) for e, n in others.most_common(8)]
+        ranked = sorted(others.items(), key=lambda kv: (-kv[1], kv[0]))[:8]  # ties by id: stable
+        view.cooccurring = [(self._entity(e), n) for e, n in ranked]
         return view
 
     def correct(self, action: str, *args: str) -> str:
