@@ -192,17 +192,6 @@ def run_entities(args: argparse.Namespace) -> int:
     return 0
 
 
-def _context_line(body: str, start: int, end: int, width: int = 100) -> str:
-    line_start = body.rfind("\n", 0, start) + 1
-    line_end = body.find("\n", end)
-    if line_end < 0:
-        line_end = len(body)
-    left = max(line_start, start - width // 2)
-    right = min(line_end, end + width // 2)
-    text = body[left:right].replace("\t", " ")
-    return ("..." if left > line_start else "") + text + ("..." if right < line_end else "")
-
-
 def run_mentions(args: argparse.Namespace) -> int:
     """Every mention of one entity across the corpus."""
     from reader.entities import CorrectionsError
@@ -215,18 +204,21 @@ def run_mentions(args: argparse.Namespace) -> int:
         raise CliError(str(exc)) from None
     if entity is None:
         raise CliError(f"no entity {name!r} in this corpus")
+    from reader.analysis.kwic import context, sentence_bounds
+
     rows = []
-    bodies: dict[str, str] = {}
+    bodies: dict[str, tuple[str, list[tuple[int, int]]]] = {}
     for summary, m in library.entity_mentions(entity.id):
         if summary.id not in bodies:
-            bodies[summary.id] = library.article(summary.id).body
-        body = bodies[summary.id]
+            text = library.article(summary.id).body
+            bodies[summary.id] = (text, sentence_bounds(text))
+        body, bounds = bodies[summary.id]
         rows.append({
             "path": summary.path,
             "article": summary.id,
             "title": summary.title,
             **_mention_dict(m),
-            "context": _context_line(body, m.start, m.end),
+            "context": "".join(context(body, m.start, m.end, bounds)),  # the KWIC line
         })
     if args.json:
         print_json({"entity": _entity_dict(entity), "mentions": rows})
