@@ -189,6 +189,8 @@ def facet_counts_for(searcher: Searcher, docnums: list[int]) -> dict[str, dict[s
 
     The facet columns are read once per searcher (one list per field) and reused.
     """
+    if not docnums:
+        return {name: {} for name in FACET_FIELDS}
     columns = _facet_columns.get(searcher)
     if columns is None:
         columns = {}

@@ -181,3 +181,14 @@ def test_new_extractor_version_reanalyses_without_reindexing(seed_copy: Path, mo
     assert report.unchanged == 5 and not report.rebuilt_reason
     meta = json.loads((library.indexer.folder / "meta.json").read_text(encoding="utf-8"))
     assert meta["entities_version"] == "a-newer-extractor"
+
+
+def test_empty_corpus_searches_cleanly(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    library = Library([tmp_path])
+    report = library.update_index()
+    assert report.added == 0 and len(report.skipped) == 1
+    for text in ("", "aleppo", "date:2020"):
+        result = library.search(text)
+        assert result.error is None and result.total == 0 and result.hits == []
+        assert result.facets == {"source": {}, "year": {}}
