@@ -102,9 +102,8 @@ def _one_line(exc: BaseException) -> str:
 
 def _check_errors(q: query.Query) -> None:
     for node in _walk(q):
-        if isinstance(node, query.DateRange) or type(node).__name__ != "ErrorQuery":
-            continue
-        raise QueryError(f"cannot understand {node!s}")
+        if type(node).__name__ == "ErrorQuery":
+            raise QueryError(f"cannot understand {node!s}")
 
 
 def _walk(q: query.Query):

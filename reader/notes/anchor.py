@@ -15,7 +15,7 @@ and otherwise reports the note as an **orphan** (kept, with its quote).
 
 from __future__ import annotations
 
-import re
+import bisect
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -38,6 +38,7 @@ from reader.notes.model import (
     normalise_tags,
     utc_now,
 )
+from reader.sentences import sentence_bounds as split_sentences
 
 MAX_FUZZY_QUOTE = 5000
 """Longer quotes are only anchored exactly (fuzzy alignment cost grows with quote length)."""
@@ -111,26 +112,22 @@ def entities_in(mentions: Iterable, start: int, end: int) -> tuple[NoteEntity, .
     return tuple(seen.values())
 
 
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?=\s)|\n\s*\n")
 
 
 def sentence_bounds(body: str, offset: int) -> tuple[int, int]:
     """The sentence around ``offset`` (for "annotate the sentence under the cursor").
 
-    Sentences end at ``.``/``!``/``?``/``…`` (plus closing quotes/brackets) followed by
-    white space, or at a paragraph break. Surrounding white space is excluded.
+    Uses the shared splitter (``reader.sentences``); an offset in the white space between
+    two sentences takes the sentence before it. Surrounding white space is excluded.
     """
     if not body:
         return 0, 0
     offset = max(0, min(offset, len(body) - 1))
-    start = 0
-    end = len(body)
-    for m in _SENTENCE_END.finditer(body):
-        if m.end() <= offset:
-            start = m.end()
-        else:
-            end = m.end() if not m.group().isspace() else m.start()
-            break
+    bounds = split_sentences(body)
+    if not bounds:
+        return 0, 0
+    index = max(0, bisect.bisect_right([s for s, _ in bounds], offset) - 1)
+    start, end = bounds[index]
     while start < end and body[start].isspace():
         start += 1
     while end > start and body[end - 1].isspace():
