@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 from textual.pilot import Pilot
+from textual.worker import WorkerCancelled
 
 
 async def settle(pilot: Pilot) -> None:  # type: ignore[type-arg]
     """Wait until workers are done and their messages are handled."""
     app = pilot.app
     for _ in range(8):
-        await app.workers.wait_for_complete()
+        try:
+            await app.workers.wait_for_complete()
+        except WorkerCancelled:
+            # An exclusive worker (the notes poll) was replaced by a newer run;
+            # that is normal, the newer run is still waited for below.
+            pass
         await pilot.pause()
         if not any(worker.is_running for worker in app.workers):
             await pilot.pause()  # messages posted by the last worker
