@@ -16,10 +16,11 @@ import multiprocessing
 import os
 import shutil
 import time
+from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
@@ -30,16 +31,21 @@ from reader.corpus import ArticleError, discover, load_article
 from reader.corpus.load import content_hash
 from reader.fingerprint import corpus_reading_version, entities_version
 from reader.index.manifest import Analyses, Entry, Manifest
-from reader.index.schema import SCHEMA_VERSION, make_schema
+from reader.index.schema import POSTED_FIELDS, SCHEMA_VERSION, Postings, make_schema
 from reader.locking import LockTimeout, file_lock
 from reader.model import Article, IndexReport
 
 Progress = Callable[[int, int, str], None]
 AnalyserFactory = Callable[[], Callable[[str], object]]
 POOL_THRESHOLD = 400
+"""Updates touching at least this many files parse and analyse them in worker processes."""
 BATCH = 5000
 """Documents per commit during large updates."""
-"""Updates touching at least this many files parse and analyse them in worker processes."""
+CHUNK = 64
+"""Files per task sent to a worker process."""
+AHEAD = 4
+"""Tasks in flight per worker: enough to keep workers busy, few enough that finished
+articles never pile up in memory while the writer catches up."""
 
 
 class IndexLocked(RuntimeError):
@@ -54,10 +60,13 @@ class _Prepared:
     mtime_ns: int
     article: Article | None = None
     analysis: object = None
+    postings: dict[str, Postings] | None = None
+    """Title and body postings, so the writer does not analyse text itself."""
     error: str | None = None
 
 
 _worker_analyse: Callable[[str], object] | None = None
+_SCHEMA = make_schema()
 
 
 def _init_worker(factory: AnalyserFactory | None) -> None:
@@ -77,6 +86,8 @@ def _prepare(job: tuple[str, str, int, int]) -> _Prepared:
         prepared.error = f"unreadable ({type(exc).__name__}: {exc})"
         return prepared
     prepared.article.raw = ""  # not needed by the writer; keeps pickles small
+    prepared.postings = {name: _SCHEMA[name].postings(getattr(prepared.article, name))
+                         for name in POSTED_FIELDS}
     if _worker_analyse is not None:
         try:
             prepared.analysis = _worker_analyse(prepared.article.body)
@@ -201,8 +212,8 @@ class Indexer:
                 if article.id in ids and ids[article.id] != prepared.path:
                     article.id = content_hash(prepared.path.encode("utf-8", "surrogatepass"))
                 ids[article.id] = prepared.path
-                writer.update_document(**_document(article)) if old else writer.add_document(
-                    **_document(article))
+                document = _document(article, prepared.postings)
+                writer.update_document(**document) if old else writer.add_document(**document)
                 if old and old.id != article.id:
                     writer.delete_by_term("id", old.id)
                 manifest.entries[prepared.path] = _entry(prepared, article)
@@ -264,7 +275,7 @@ class Indexer:
                 context = multiprocessing.get_context("forkserver")
                 with ProcessPoolExecutor(self.workers, mp_context=context, initializer=_init_worker,
                                          initargs=(self.analyser,)) as pool:
-                    for prepared in pool.map(_prepare, jobs, chunksize=64):
+                    for prepared in _bounded_map(pool, jobs, self.workers * AHEAD):
                         done += 1
                         yield prepared
                 return
@@ -331,13 +342,31 @@ class Indexer:
             "roots": [str(r) for r in self.roots]}))
 
 
+def _prepare_chunk(jobs: list[tuple[str, str, int, int]]) -> list[_Prepared]:
+    return [_prepare(job) for job in jobs]
+
+
+def _bounded_map(pool: ProcessPoolExecutor, jobs: list[tuple[str, str, int, int]],
+                 in_flight: int) -> Iterator[_Prepared]:
+    """``_prepare`` over ``jobs`` in order, with at most ``in_flight`` chunks queued."""
+    chunks = [jobs[i:i + CHUNK] for i in range(0, len(jobs), CHUNK)]
+    pending: deque[Future[list[_Prepared]]] = deque()
+    for chunk in chunks:
+        pending.append(pool.submit(_prepare_chunk, chunk))
+        if len(pending) >= in_flight:
+            yield from pending.popleft().result()
+    while pending:
+        yield from pending.popleft().result()
+
+
 def _entry(prepared: _Prepared, article: Article) -> Entry:
     return Entry(id=article.id, path=prepared.path, relpath=article.relpath, root=prepared.root,
                  size=prepared.size, mtime_ns=prepared.mtime_ns, content_hash=article.content_hash,
                  title=article.title, date=article.date_text, source=article.source)
 
 
-def _document(article: Article) -> dict[str, object]:
+def _document(article: Article, postings: dict[str, Postings] | None = None) -> dict[str, object]:
+    """The Whoosh fields of ``article`` (with ready postings for title and body, if given)."""
     doc: dict[str, object] = {
         "id": article.id,
         "path": str(article.path),
@@ -349,6 +378,9 @@ def _document(article: Article) -> dict[str, object]:
         "year": str(article.date.year) if article.date else "(undated)",
         "tags": ",".join(article.tags),
     }
+    for name, ready in (postings or {}).items():
+        doc[f"_stored_{name}"] = doc[name]
+        doc[name] = ready
     if article.date:
         doc["date"] = datetime(article.date.year, article.date.month, article.date.day)
     return doc

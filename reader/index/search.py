@@ -9,13 +9,14 @@ from __future__ import annotations
 import re
 import weakref
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
-from whoosh import qparser, query, sorting
+from whoosh import qparser, query
 from whoosh.fields import ID
 from whoosh.qparser.dateparse import DateParserPlugin
 from whoosh.searching import Searcher
 
+from reader.index.evaluate import QueryRunner, TooBroad
 from reader.index.snippets import make_snippet, query_words, term_pattern
 from reader.index.schema import QUERY_FIELDS, SEARCH_FIELDS, make_schema
 from reader.model import SearchHit, SearchResult
@@ -144,58 +145,62 @@ def run_search(searcher: Searcher, text: str, limit: int = 50, resolve: Resolver
         q = parse(text, resolve) if text else query.Every()
     except QueryError as exc:
         return SearchResult(query=text, hits=[], total=0, error=str(exc))
-    sortedby = sorting.FieldFacet("date", reverse=True) if sort == "date" or not text else None
-    try:
-        # Top hits without grouping, so Whoosh can skip documents that cannot make the top;
-        # the total and the facet counts come from one unscored pass over the matches.
-        results = searcher.search(q, limit=max(1, limit), filter=filter_query, sortedby=sortedby)
-        matched = _matching_docs(searcher, q, filter_query)
-    except Exception as exc:  # noqa: BLE001 - e.g. a prefix too broad for memory
-        return SearchResult(query=text, hits=[], total=0, error=f"search failed ({_one_line(exc)})")
+    runner = query_runner(searcher)
+    limit = max(1, limit)
+    with runner.lock:
+        try:
+            matched = runner.matches(q)
+            if filter_query is not None:
+                matched &= runner.matches(filter_query)
+            if sort == "date" or not text:
+                top = [(d, 0.0) for d in runner.newest_first(matched)[:limit]]
+            else:
+                top = [(d, -s) for s, d in runner.top(runner.scores(q, matched), limit)]
+            stored = [searcher.stored_fields(d) for d, _ in top]
+        except TooBroad as exc:
+            return SearchResult(query=text, hits=[], total=0, error=str(exc))
+        except Exception as exc:  # noqa: BLE001 - e.g. an index file gone missing
+            return SearchResult(query=text, hits=[], total=0, error=f"search failed ({_one_line(exc)})")
+        facet_counts = facet_counts_for(searcher, matched)
+        suggestion = _suggest(searcher, q, text, len(matched)) if text else None
     pattern = _snippet_pattern(q, text) if text else None
     hits = []
-    for rank, hit in enumerate(results[: max(1, limit)], 1):
-        stored = hit.fields()
-        snippet = make_snippet(stored.get("body", ""), pattern)
-        if not snippet:
-            snippet = _lead(stored.get("body", ""))
+    for rank, ((_, score), fields) in enumerate(zip(top, stored, strict=True), 1):
+        body = fields.get("body", "")
         hits.append(SearchHit(
-            article_id=stored["id"], path=stored["path"], title=stored.get("title", ""),
-            date=stored["date"].date().isoformat() if stored.get("date") else "",
-            source=stored.get("source", ""), score=round(float(hit.score or 0.0), 4),
-            snippet=snippet, rank=rank))
-    facet_counts = facet_counts_for(searcher, matched)
-    suggestion = _suggest(searcher, q, text, len(matched)) if text else None
+            article_id=fields["id"], path=fields["path"], title=fields.get("title", ""),
+            date=fields["date"].date().isoformat() if fields.get("date") else "",
+            source=fields.get("source", ""), score=round(float(score), 4),
+            snippet=make_snippet(body, pattern) or _lead(body), rank=rank))
     return SearchResult(query=text, hits=hits, total=len(matched), suggestion=suggestion,
                         facets=facet_counts)
 
 
 FACET_FIELDS = {"source": "source_facet", "year": "year"}
+_runners: weakref.WeakKeyDictionary[Searcher, QueryRunner] = weakref.WeakKeyDictionary()
 _facet_columns: weakref.WeakKeyDictionary[Searcher, dict[str, list[str]]] = weakref.WeakKeyDictionary()
 
 
-def _matching_docs(searcher: Searcher, q: query.Query, filter_query: query.Query | None) -> list[int]:
-    """Document numbers matching ``q`` (and the filter), unscored."""
-    docs = searcher.docs_for_query(q)
-    if filter_query is None:
-        return list(docs)
-    allowed = set(searcher.docs_for_query(filter_query))
-    return [d for d in docs if d in allowed]
+def query_runner(searcher: Searcher) -> QueryRunner:
+    """The query runner (tables and posting cache) of ``searcher``, made once per searcher."""
+    runner = _runners.get(searcher)
+    if runner is None:
+        runner = _runners[searcher] = QueryRunner(searcher)
+    return runner
 
 
-def facet_counts_for(searcher: Searcher, docnums: list[int]) -> dict[str, dict[str, int]]:
+def facet_counts_for(searcher: Searcher, docnums: Iterable[int]) -> dict[str, dict[str, int]]:
     """Counts per facet value (source, year) over ``docnums``, most frequent first.
 
     The facet columns are read once per searcher (one list per field) and reused.
     """
+    docnums = list(docnums)
     if not docnums:
         return {name: {} for name in FACET_FIELDS}
     columns = _facet_columns.get(searcher)
     if columns is None:
-        columns = {}
-        for name, field in FACET_FIELDS.items():
-            reader = searcher.reader().column_reader(field)
-            columns[name] = [reader[d] for d in range(searcher.doc_count_all())]
+        columns = {name: list(searcher.reader().column_reader(field))
+                   for name, field in FACET_FIELDS.items()}
         _facet_columns[searcher] = columns
     out: dict[str, dict[str, int]] = {}
     for name, values in columns.items():

@@ -1,0 +1,57 @@
+"""Reading a term's postings into arrays, a block at a time, and a small LRU cache for them."""
+
+from __future__ import annotations
+
+from array import array
+from dataclasses import dataclass, field
+from typing import Any
+
+
+def read_postings(matcher: Any, offset: int, ids: array, weights: array) -> None:
+    """Append every (docnum + offset, weight) of a leaf matcher, a block at a time if possible."""
+    start = len(ids)
+    if all(hasattr(matcher, name) for name in ("_read_ids", "_read_weights", "_next_block", "_i")):
+        try:
+            while matcher.is_active():
+                if matcher._i != 0:  # noqa: SLF001 - only whole blocks are read here
+                    raise ValueError("matcher not at a block start")
+                matcher._read_ids()  # noqa: SLF001 - Whoosh's W3 codec block arrays
+                matcher._read_weights()  # noqa: SLF001
+                block_ids = matcher._ids  # noqa: SLF001
+                block_weights = matcher._weights  # noqa: SLF001
+                if len(block_ids) != len(block_weights):
+                    raise ValueError("block ids and weights differ in length")
+                ids.extend(block_ids if not offset else [i + offset for i in block_ids])
+                weights.extend(block_weights)
+                matcher._next_block()  # noqa: SLF001
+            return
+        except (AttributeError, TypeError, ValueError):
+            del ids[start:]  # another codec: read posting by posting below
+            del weights[start:]
+            matcher.reset()
+    while matcher.is_active():
+        ids.append(matcher.id() + offset)
+        weights.append(matcher.weight())
+        matcher.next()
+
+
+@dataclass
+class LruDict:
+    """A small least-recently-used cache (plain dict, insertion order)."""
+
+    capacity: int
+    items: dict = field(default_factory=dict)
+
+    def get(self, key: Any) -> Any:
+        """The cached value or None (marks it recently used)."""
+        value = self.items.pop(key, None)
+        if value is not None:
+            self.items[key] = value
+        return value
+
+    def put(self, key: Any, value: Any) -> None:
+        """Store a value, evicting the oldest beyond capacity."""
+        self.items.pop(key, None)
+        self.items[key] = value
+        while len(self.items) > self.capacity:
+            self.items.pop(next(iter(self.items)))
