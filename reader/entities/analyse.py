@@ -64,6 +64,10 @@ _EVENT_WORDS = frozenset("operation hurricane typhoon cyclone storm".split())
 """First words of named events, which are neither places nor actors."""
 _ACRONYM_WORDS = frozenset("sana fars tass cent rand sport".split())
 """Acronyms that, written as Title Case words, are usually something else."""
+_COORDINATED = re.compile(r"(?:,|,? and|,? or) $")
+_TOWN_TYPES = frozenset({"city", "place", "district"})
+"""Listed place types whose names are also surnames often enough ("Sheridan", "Norton")."""
+_ARTICLE_GIVEN = frozenset({"al", "el"})
 _CASE_SPLIT = re.compile(r"[\s\-/.,&()]+")
 
 
@@ -78,7 +82,9 @@ class Analyser:
         from reader.entities.gazetteer import load_given_names
 
         self.lex = lexicon
-        self._given = load_given_names()
+        # "Al"/"El" start Arabic place and group names far more often than they are
+        # given names ("Al Huwayjah", "El Bab"): no person evidence by themselves
+        self._given = load_given_names() - _ARTICLE_GIVEN
 
     # -- list matches -------------------------------------------------------------------
     def list_hits(self, text: str, caps_lines: list[tuple[int, int]]) -> list[tuple[int, int, int, bool]]:
@@ -259,7 +265,14 @@ class Analyser:
         prev_title = False
         for i, (what, seg) in enumerate(segments):
             if what == "hit":
-                cands.append(self._known(text, seg[0]))
+                h = seg[0]
+                known = self.lex.get(h[2])
+                if prev_title and known.type in _TOWN_TYPES and " " not in text[h[0] : h[1]]:
+                    # "Mr Hammond", "Colonel Norton": a title makes a town's name a surname
+                    surface = text[h[0] : h[1]]
+                    cands.append(Candidate(h[0], h[1], surface, key(surface), -1, ACTOR, "person"))
+                else:
+                    cands.append(self._known(text, h))
                 prev_title = False
                 continue
             first_in_sentence = sentence_start and i == 0
@@ -511,9 +524,13 @@ class Analyser:
             cands.append(Candidate(s, e, surface, k, idx, known.kind, known.type))
             return False
         kind, typ = self._classify(text, seg, words, s, e, person_cue, given)
+        if typ == "unknown" and cands and _COORDINATED.search(text, max(0, s - 6), s):
+            prev = cands[-1]
+            if prev.kind == PLACE and 0 < s - prev.end <= 6 and prev.type != "country":
+                kind, typ = PLACE, "place"  # "to Anadan and Haritan": one list, one kind
         flag = NORMAL
         starts = first_in_sentence and _starts_sentence(text, s)
-        if single and starts and not person_cue:
+        if single and starts and not person_cue and not rules.PLACE_DESCRIBED.match(text, e):
             flag = INITIAL
         elif starts and not single and key(tok0) not in given and self.lex.lookup(key(tok0)) is None:
             flag = FIRSTWORD
@@ -554,7 +571,9 @@ class Analyser:
         if len(words) > 1 and _norm(words[0][2]).removeprefix("al-") in rules.PLACE_PREFIXES:
             return PLACE, rules.PLACE_PREFIXES[_norm(words[0][2]).removeprefix("al-")]
         before_text = text[max(0, s - 40) : s]
-        if rules.PLACE_BEFORE.search(before_text):
+        if rules.PLACE_BEFORE.search(before_text) or rules.PLACE_BEFORE_MOTION.search(before_text):
+            return PLACE, "place"
+        if rules.PLACE_DESCRIBED.match(after):
             return PLACE, "place"
         m = rules.PLACE_AFTER.match(after)
         if m:
@@ -562,8 +581,10 @@ class Analyser:
             if idx is not None and self.lex.get(idx).type in ("country", "region"):
                 return PLACE, "city"
         before = before_text[-12:].split()
-        if len(words) == 1 and before and before[-1].lower() in rules.PLACE_CUE_WORDS:
-            return PLACE, "place"
+        if before and before[-1].lower() in rules.PLACE_CUE_WORDS and (
+            len(words) == 1 or _norm(words[0][2]) in rules.ARTICLE_PREFIXES
+        ):
+            return PLACE, "place"  # "near Anadan", "in Al Huwayjah"
         if len(words) == 1 and words[0][2].isupper() and len(words[0][2]) >= 2:
             return ACTOR, "organisation"
         return ACTOR, "unknown"

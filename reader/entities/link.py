@@ -350,6 +350,14 @@ def link(
                 out.append((start, end, text, "@" + user_alias[k], k))
                 continue
             if known >= 0:
+                if doc_people and " " not in k and len(doc_people.get(k, ())) == 1 and (
+                    lexicon.get(known).type in _TOWN_TYPES
+                ):
+                    # "Belgrano", "Sheridan": a town's name, but here the surname of the one
+                    # person of this article who has it
+                    (eid,) = doc_people[k]
+                    out.append((start, end, text, eid, k))
+                    continue
                 eid = known_node.get(known) or node_for_known(known)
             elif " " not in k and len(doc_people.get(k, ())) == 1:
                 (eid,) = doc_people[k]
@@ -500,6 +508,9 @@ def link(
 
 
 _WORD = re.compile(r"\S+")
+
+_TOWN_TYPES = frozenset({"city", "place", "district"})
+"""Listed place types whose names are also surnames often enough ("Sheridan", "Norton")."""
 
 _REGION_WORDS = frozenset(
     "province provinces governorate governorates region countryside oblast prefecture".split()
