@@ -162,6 +162,7 @@ class Analyser:
         lower_words = set(_WORD_LOWER.findall(text))
         result.lower_vocab = frozenset(lower_words)
         hit_iter_pos = 0
+        n_hits = len(hits)
         for m in rules.RUN_RE.finditer(text):
             rs, re_ = m.start(), m.end()
             # list hits that start before this run and were not consumed by a run
@@ -173,7 +174,9 @@ class Analyser:
                 hit_iter_pos += 1
             if rs < covered_until:
                 continue
-            if _in_caps_line(rs, caps_lines):
+            if (hit_iter_pos >= n_hits or hits[hit_iter_pos][0] >= re_) and _is_lone_stop(m.group()):
+                continue  # "The", "He", "President" alone: no name (most runs are like this)
+            if caps_lines and _in_caps_line(rs, caps_lines):
                 continue  # list hits only in ALL-CAPS headlines
             run_hits = []
             while hit_iter_pos < len(hits) and hits[hit_iter_pos][0] < re_:
@@ -611,6 +614,15 @@ class Analyser:
                         break
                 if subject is not None and key(old):
                     result.formerly.append((subject.key, key(old)))
+
+
+@lru_cache(maxsize=65536)
+def _is_lone_stop(run: str) -> bool:
+    """A run of one plain word that is a stop word or a title: it yields no candidate."""
+    if not run.isalpha():
+        return False
+    low = run.lower()
+    return low in rules.STOP_WORDS or low in rules.TITLES or low in rules.JOB_TITLES
 
 
 def _strip_possessive(name: str) -> str:
