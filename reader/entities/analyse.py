@@ -174,8 +174,12 @@ class Analyser(RuleSegments):
 
     # -- one capitalised run ------------------------------------------------------------
     def _run(self, text, rs, re_, run_hits, cands, lower_words, title_lines) -> None:
-        tokens = [(t.start() + rs, t.end() + rs, t.group()) for t in rules.TOKEN_RE.finditer(text[rs:re_])]
-        tokens = split_hyphen_tails(tokens)
+        run = text[rs:re_]
+        if " " in run or "\t" in run or "-" in run:
+            tokens = [(t.start() + rs, t.end() + rs, t.group()) for t in rules.TOKEN_RE.finditer(run)]
+            tokens = split_hyphen_tails(tokens)
+        else:
+            tokens = [(rs, re_, run)]  # one word (most runs): TOKEN_RE would find just it
         if not tokens or len(tokens) > MAX_RUN_TOKENS:
             # no name is this long: a list of names without commas, a menu, a Title Case
             # paragraph. Only the listed names count (and the work stays linear).
