@@ -44,8 +44,9 @@ def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
     return p, r, f
 
 
-def score_ner(path: Path, engine: EntityEngine, names_only: bool = False) -> dict:
-    """Strict and overlap P/R/F1 of one gold file."""
+def score_ner(path: Path, engine: EntityEngine, names_only: bool = False,
+              errors: list | None = None) -> dict:
+    """Strict and overlap P/R/F1 of one gold file (``errors``: collects (doc, what, text, kind))."""
     docs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
     t0 = time.perf_counter()
     mentions = engine.extract_texts({d["id"]: d["text"] for d in docs})
@@ -81,6 +82,16 @@ def score_ner(path: Path, engine: EntityEngine, names_only: bool = False) -> dic
                 by_kind[p[2]][0] += 1
         for g in gold:
             by_kind[g[2]][2] += 1
+        if errors is not None:
+            pred_set = set(pred)
+            for p in pred:
+                if p not in gold_set:
+                    errors.append((d["id"], "FP", d["text"][p[0]:p[1]], p[2],
+                                   _context(d["text"], p[0], p[1])))
+            for g in gold:
+                if g not in pred_set:
+                    errors.append((d["id"], "FN", d["text"][g[0]:g[1]], g[2],
+                                   _context(d["text"], g[0], g[1])))
         used = set()
         for s, e, k in pred:
             for i, (gs, ge, gk) in enumerate(gold):
@@ -163,14 +174,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--ecb", type=Path, default=None, help="folder with ecbplus_*.jsonl")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--errors", metavar="FILE", type=Path, default=None,
+                        help="write every strict error (FP/FN, text, kind, context) as TSV")
     args = parser.parse_args(argv)
     engine = EntityEngine()
     rows = []
     for name in ("re3d.jsonl", "wikigold.jsonl"):
         path = args.data / "ner" / name
         if path.exists():
-            rows.append(score_ner(path, engine))
+            errors: list | None = [] if args.errors else None
+            rows.append(score_ner(path, engine, errors=errors))
             rows.append(score_ner(path, engine, names_only=True))
+            if errors is not None:
+                out = args.errors.with_name(f"{args.errors.stem}.{path.stem}{args.errors.suffix}")
+                out.write_text("".join("\t".join(map(str, e)) + "\n" for e in errors), "utf-8")
     ecb_dir = args.ecb or _find_ecb(args.data)
     ecb = score_ecb(ecb_dir, engine) if ecb_dir else None
     if args.json:
@@ -209,6 +226,13 @@ def _topic(chain_name: str) -> str:
     """``t19b_greece`` -> ``19`` (the ECB and ECB+ halves of a topic are one topic)."""
     head = chain_name.split("_", 1)[0].lstrip("t")
     return "".join(ch for ch in head if ch.isdigit())
+
+
+def _context(text: str, start: int, end: int, width: int = 40) -> str:
+    """The mention in brackets with ``width`` characters either side, on one line."""
+    left = text[max(0, start - width) : start]
+    right = text[end : end + width]
+    return f"{left}[{text[start:end]}]{right}".replace("\n", " ").replace("\t", " ")
 
 
 def _find_ecb(data: Path) -> Path | None:

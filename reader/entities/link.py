@@ -18,141 +18,18 @@ User corrections (merge, split, rename, kind) are applied last.
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
 from collections.abc import Mapping
 
-from rapidfuzz import fuzz, process
-
-from reader.entities.analyse import FIRSTWORD, INITIAL, DocAnalysis
+from reader.entities.candidates import FIRSTWORD, INITIAL, DocAnalysis
+from reader.entities.corpus_evidence import gather, surname
 from reader.entities.corrections import CorrectionSet
+from reader.entities.entity_table import Node, build_linking
 from reader.entities.lexicon import Lexicon
-from reader.entities.normalise import key, slug, tight_key
-from reader.model import ACTOR, KINDS, Entity, Mention
+from reader.entities.linking import Linking
+from reader.entities.normalise import key, slug
+from reader.model import ACTOR
 
-
-def _surname(name_key: str) -> str:
-    parts = name_key.split()
-    last = parts[-1] if parts else ""
-    return last
-
-
-class Linking:
-    """The linked corpus: entities, per-document mentions, reverse index and alias lookup."""
-
-    def __init__(self) -> None:
-        self.entities: dict[str, Entity] = {}
-        """Entity id -> entity (aliases, mention and article counts filled)."""
-        self._mentions: dict[str, list[tuple[int, int, str, str]]] = {}
-        self._articles: dict[str, dict[str, int]] = {}
-        self._alias_index: dict[str, str] = {}
-        self._tight_index: dict[str, str] = {}
-        self._choices: list[str] | None = None
-        self._indexed = False
-        self._aliases_before: list[tuple[str, str]] = []
-        """(alias key, id) pairs that take precedence over entity names (user aliases)."""
-        self._aliases_after: list[tuple[str, str]] = []
-        """(alias key, id) pairs used only if nothing else claims the key (merged-away ids)."""
-
-    def _ensure_index(self) -> None:
-        """Build the alias index on first use (link() stays fast; lookups come later)."""
-        if self._indexed:
-            return
-        for k, eid in self._aliases_before:
-            self._alias_index.setdefault(k, eid)
-        self._index_aliases()
-        for k, eid in self._aliases_after:
-            self._alias_index.setdefault(k, eid)
-        self._indexed = True
-
-    # -- queries -----------------------------------------------------------------------
-    def mentions(self, doc_id: str) -> list[Mention]:
-        """Mentions in one document, sorted by start offset."""
-        out = []
-        for start, end, text, eid in self._mentions.get(doc_id, ()):
-            ent = self.entities[eid]
-            out.append(Mention(start, end, text, eid, ent.name, ent.kind, ent.type))
-        return out
-
-    def doc_ids(self) -> list[str]:
-        """Every document id that was linked."""
-        return list(self._mentions)
-
-    def articles_of(self, entity_id: str) -> dict[str, int]:
-        """doc id -> number of mentions of the entity there."""
-        return dict(self._articles.get(entity_id, {}))
-
-    def resolve(self, name_or_id: str, kind: str | None = None) -> Entity | None:
-        """The entity with this id or any alias (normalised: case, diacritics, hyphens, quotes)."""
-        if not name_or_id:
-            return None
-        self._ensure_index()
-        ent = self.entities.get(name_or_id)
-        if ent is None:
-            eid = self._alias_index.get(key(name_or_id)) or self._tight_index.get(
-                tight_key(name_or_id)
-            )
-            if eid is None:
-                eid = self._alias_index.get(slug(name_or_id).replace("-", " "))
-            ent = self.entities.get(eid) if eid else None
-        if ent is not None and kind is not None and ent.kind != kind:
-            return None
-        return ent
-
-    def search_names(self, query: str, limit: int = 20) -> list[Entity]:
-        """Entities whose name or an alias starts with or fuzzily matches ``query``."""
-        self._ensure_index()
-        q = key(query)
-        if not q:
-            ranked = sorted(self.entities.values(), key=lambda e: (-e.mention_count, e.name))
-            return ranked[:limit]
-        prefix = []
-        seen = set()
-        for alias_key, eid in self._alias_index.items():
-            if alias_key.startswith(q) and eid not in seen:
-                seen.add(eid)
-                prefix.append(self.entities[eid])
-        prefix.sort(key=lambda e: (-e.mention_count, e.name))
-        out = prefix[:limit]
-        if len(out) < limit:
-            if self._choices is None:
-                self._choices = list(self._alias_index)
-            for alias_key, _score, _ in process.extract(
-                q, self._choices, scorer=fuzz.WRatio, limit=limit * 3, score_cutoff=70
-            ):
-                eid = self._alias_index[alias_key]
-                if eid not in seen:
-                    seen.add(eid)
-                    out.append(self.entities[eid])
-                if len(out) >= limit:
-                    break
-        return out
-
-    # -- building ----------------------------------------------------------------------
-    def _index_aliases(self) -> None:
-        index = self._alias_index
-        for ent in self.entities.values():
-            for alias in (ent.name, *ent.aliases):
-                k = key(alias)
-                if k not in index:
-                    index[k] = ent.id
-        for ent in self.entities.values():
-            index.setdefault(ent.id.replace("-", " "), ent.id)
-        self._tight_index = {}
-        for k, eid in index.items():
-            self._tight_index.setdefault(k.replace(" ", ""), eid)
-
-
-class _Node:
-    """A mutable entity under construction."""
-
-    __slots__ = ("id", "name", "kind", "type", "aliases")
-
-    def __init__(self, eid: str, name: str, kind: str, typ: str) -> None:
-        self.id = eid
-        self.name = name
-        self.kind = kind
-        self.type = typ
-        self.aliases: dict[str, str] = {}
+__all__ = ["Linking", "link"]
 
 
 def link(
@@ -164,58 +41,12 @@ def link(
     corr = corrections or CorrectionSet()
     ignored = corr.ignored_keys()
     user_alias = corr.alias_keys()  # alias key -> entity id/alias text (resolved below)
+    ev = gather(lexicon, analyses)
+    acronym_map, formerly, confirmed = ev.acronym_map, ev.formerly, ev.confirmed
+    rule_forms, person_fulls, group_rep = ev.rule_forms, ev.person_fulls, ev.group_rep
+    corpus_lower, doc_person_cands = ev.corpus_lower, ev.doc_person_cands
 
-    # corpus evidence --------------------------------------------------------------------
-    acronym_longs: dict[str, Counter] = defaultdict(Counter)
-    formerly: dict[str, str] = {}
-    confirmed: set[str] = set()
-    rule_forms: dict[str, dict] = defaultdict(dict)
-    person_fulls: dict[str, set[str]] = defaultdict(set)  # surname -> full-name keys
-    corpus_lower: set[str] = set()
-    persons = lexicon.person_indices
-    doc_person_cands: dict[str, list] = {}
-    for doc_id, analysis in analyses.items():
-        corpus_lower.update(analysis.lower_vocab)
-        for acr, long_key in analysis.acronyms:
-            acronym_longs[acr][long_key] += 1
-        for new, old in analysis.formerly:
-            formerly[old] = new
-        for _s, _e, _t, k, known, kind, typ, flag in analysis.candidates:
-            if flag == 0:  # written mid-sentence: the corpus confirms this is a name
-                confirmed.add(k)
-            if known < 0:
-                forms = rule_forms[k]
-                kt = (kind, typ)
-                forms[kt] = forms.get(kt, 0) + 1
-                if typ == "person" and " " in k and flag != INITIAL:
-                    person_fulls[_surname(k)].add(k)
-                    doc_person_cands.setdefault(doc_id, []).append((k, known, _t))
-            elif known in persons and " " in k:
-                person_fulls[_surname(k)].add(known)
-                doc_person_cands.setdefault(doc_id, []).append((k, known, _t))
-    # persons written with and without middle names/initials ("Mark Heller", "Mark Jay Heller")
-    # are one person: group full names by (first word, last word)
-    person_groups: dict[tuple[str, str], list] = defaultdict(list)
-    for fulls in person_fulls.values():
-        for full in fulls:
-            words = (lexicon.get(full).name if isinstance(full, int) else full)
-            words = key(words).split() if isinstance(full, int) else full.split()
-            person_groups[(words[0], words[-1])].append(full)
-    group_rep: dict[str, object] = {}
-    for members in person_groups.values():
-        known_members = sorted(m for m in members if isinstance(m, int))
-        rule_members = sorted((m for m in members if not isinstance(m, int)),
-                              key=lambda m: (-len(m.split()), m))
-        rep = known_members[0] if known_members else rule_members[0]
-        for m in rule_members:
-            group_rep[m] = rep
-    acronym_map: dict[str, str] = {}
-    for acr, longs in acronym_longs.items():
-        (best, n), *rest = longs.most_common()
-        if not rest or n > rest[0][1]:
-            acronym_map[acr] = best
-
-    nodes: dict[str, _Node] = {}
+    nodes: dict[str, Node] = {}
     known_node: dict[int, str] = {}
     key_node: dict[str, str] = {}
 
@@ -226,7 +57,7 @@ def link(
             k = lexicon.get(idx)
             eid = k.id
             if eid not in nodes:
-                nodes[eid] = _Node(eid, k.name, k.kind, k.type)
+                nodes[eid] = Node(eid, k.name, k.kind, k.type)
             known_node[idx] = eid
         return eid
 
@@ -275,7 +106,7 @@ def link(
             kind, typ = _vote(forms) if forms else (ACTOR, "unknown")
             eid = _fresh_id(_slug_of_key(name_key) or slug(surface), kind)
             if eid not in nodes:
-                nodes[eid] = _Node(eid, surface, kind, typ)
+                nodes[eid] = Node(eid, surface, kind, typ)
             target = eid
         key_node[name_key] = target
         return target
@@ -291,7 +122,7 @@ def link(
             kind, typ = _vote(rule_forms[name_key])
             eid = _fresh_id(slug(name_key), kind)
             if eid not in nodes:
-                nodes[eid] = _Node(eid, _display(name_key, surfaces), kind, typ)
+                nodes[eid] = Node(eid, _display(name_key, surfaces), kind, typ)
             key_node[name_key] = eid
             return eid
         return None
@@ -307,7 +138,6 @@ def link(
             if c.known < 0 and c.key not in surfaces and c.flag == 0:
                 surfaces[c.key] = c.text
 
-    linking = Linking()
     raw: dict[str, list[tuple[int, int, str, str, str]]] = {}
     lookup = lexicon.lookup
     dropped: set[str] = set()
@@ -322,7 +152,7 @@ def link(
                 else:
                     pid = key_node.get(k) or node_for_key(k, surfaces.get(k, _t), confirmed)
                 if pid:
-                    doc_people.setdefault(_surname(k), set()).add(pid)
+                    doc_people.setdefault(surname(k), set()).add(pid)
         for start, end, text, k, known, _kind, _typ, flag in analysis.candidates:
             if flag == INITIAL and " " in k and k not in confirmed:
                 # a headline in Title Case: keep the longest start that is a known name
@@ -350,6 +180,14 @@ def link(
                 out.append((start, end, text, "@" + user_alias[k], k))
                 continue
             if known >= 0:
+                if doc_people and " " not in k and len(doc_people.get(k, ())) == 1 and (
+                    lexicon.get(known).type in _TOWN_TYPES
+                ):
+                    # "Belgrano", "Sheridan": a town's name, but here the surname of the one
+                    # person of this article who has it
+                    (eid,) = doc_people[k]
+                    out.append((start, end, text, eid, k))
+                    continue
                 eid = known_node.get(known) or node_for_known(known)
             elif " " not in k and len(doc_people.get(k, ())) == 1:
                 (eid,) = doc_people[k]
@@ -386,120 +224,13 @@ def link(
             out.append((start, end, text, eid, k))
         raw[doc_id] = out
 
-    # user corrections: aliases, merges, splits, renames, kinds -------------------------------
-    pre = Linking()
-    if corr.ops:
-        for doc_mentions in raw.values():
-            for _s, _e, text, eid, k in doc_mentions:
-                if not eid.startswith("@"):
-                    aliases = nodes[eid].aliases
-                    if k not in aliases:
-                        aliases[k] = text
-        pre.entities = {
-            n.id: Entity(n.id, n.name, n.kind, n.type, aliases=list(n.aliases.values()))
-            for n in nodes.values()
-        }
-        pre._ensure_index()
-    redirect, split_keys, renames, kinds = corr.plan(pre, lexicon)
-    for old_key, new_key in formerly.items():
-        old_id, new_id = _target_of_key(old_key), _target_of_key(new_key)
-        if old_id and new_id and old_id != new_id and old_id not in redirect:
-            redirect.setdefault(old_id, new_id)
-    for split_key, (from_id, new_name) in split_keys.items():
-        nid = slug(new_name)
-        if nid in nodes and nid != from_id:
-            nid = f"{nid}-split"
-        old = nodes.get(from_id)
-        if nid not in nodes:
-            nodes[nid] = _Node(nid, new_name, old.kind if old else ACTOR, old.type if old else "")
-        split_keys[split_key] = (from_id, nid)
-
-    def final_id(eid: str) -> str:
-        """Follow merges to the entity an id ended up in."""
-        seen = set()
-        while eid in redirect and eid not in seen:
-            seen.add(eid)
-            eid = redirect[eid]
-        return eid
-
-    articles: dict[str, dict[str, int]] = {}
-    simple = not (redirect or split_keys or user_alias)
-    for doc_id, doc_mentions in raw.items():
-        final = []
-        if simple:  # the common case: no corrections to apply
-            for s, e, text, eid, k in doc_mentions:
-                final.append((s, e, text, eid))
-                aliases = nodes[eid].aliases
-                if k not in aliases:
-                    aliases[k] = text
-                per_doc = articles.get(eid)
-                if per_doc is None:
-                    articles[eid] = {doc_id: 1}
-                else:
-                    per_doc[doc_id] = per_doc.get(doc_id, 0) + 1
-            linking._mentions[doc_id] = final
-            continue
-        for s, e, text, eid, k in doc_mentions:
-            if eid.startswith("@"):
-                ent = pre.resolve(eid[1:])
-                if ent is None:
-                    eid = _fresh_id(slug(eid[1:]), ACTOR)
-                    if eid not in nodes:
-                        nodes[eid] = _Node(eid, eid[1:], ACTOR, "unknown")
-                else:
-                    eid = ent.id
-            sk = split_keys.get(k)
-            if sk is not None and final_id(eid) == final_id(sk[0]):
-                eid = sk[1]
-            if redirect:
-                eid = final_id(eid)
-            final.append((s, e, text, eid))
-            if k not in nodes[eid].aliases:
-                nodes[eid].aliases[k] = text
-            per_doc = articles.get(eid)
-            if per_doc is None:
-                articles[eid] = {doc_id: 1}
-            else:
-                per_doc[doc_id] = per_doc.get(doc_id, 0) + 1
-        linking._mentions[doc_id] = final
-
-    # entity table ----------------------------------------------------------------------
-    counts: dict[str, int] = {}
-    linking._articles = articles
-    for eid, per_doc in articles.items():
-        counts[eid] = sum(per_doc.values())
-    for eid in counts:
-        node = nodes[eid]
-        name = renames.get(eid, node.name)
-        kind, typ = kinds.get(eid, (node.kind, node.type))
-        if kind not in KINDS:
-            kind = node.kind
-        aliases = sorted(a for a in node.aliases.values() if a != name)
-        if eid in renames:
-            name_key = key(name)
-            aliases = [a for a in aliases if key(a) != name_key]
-        linking.entities[eid] = Entity(
-            id=eid,
-            name=name,
-            kind=kind,
-            type=typ or node.type,
-            aliases=aliases,
-            mention_count=counts[eid],
-            article_count=len(linking._articles[eid]),
-        )
-    for alias_key, target in user_alias.items():
-        ent = pre.resolve(target)
-        if ent is not None and final_id(ent.id) in linking.entities:
-            linking._aliases_before.append((alias_key, final_id(ent.id)))
-    # ids that were merged away still resolve to their new entity
-    for old, _new in redirect.items():
-        new = final_id(old)
-        if new in linking.entities:
-            linking._aliases_after.append((old.replace("-", " "), new))
-    return linking
+    return build_linking(lexicon, nodes, raw, corr, formerly, _target_of_key, _fresh_id)
 
 
 _WORD = re.compile(r"\S+")
+
+_TOWN_TYPES = frozenset({"city", "place", "district"})
+"""Listed place types whose names are also surnames often enough ("Sheridan", "Norton")."""
 
 _REGION_WORDS = frozenset(
     "province provinces governorate governorates region countryside oblast prefecture".split()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 
 def strip_diacritics(text: str) -> str:
@@ -45,8 +46,11 @@ def fold(text: str) -> str:
     return text.translate(_FOLD)
 
 
+@lru_cache(maxsize=262144)
 def key(name: str) -> str:
-    """The comparison key of a name: folded, single-spaced, no leading "the", no possessive."""
+    """The comparison key of a name: folded, single-spaced, no leading "the", no possessive.
+
+    Cached: the same names recur in every article of a corpus."""
     text = _POSSESSIVE.sub("", name.strip())
     words = fold(text).split()
     if len(words) > 1 and words[0] == "the":

@@ -152,6 +152,21 @@ PLACE_BEFORE = re.compile(
 )
 """Text right before a name that marks a place ("the village of Atwick", "born in Kenora")."""
 
+PLACE_BEFORE_MOTION = re.compile(
+    r"\b(?:fled|flee|fleeing|retreated|retreat|travel(?:l?ed)?|moved|returned|headed|marched|"
+    r"withdrew|relocated|deployed|evacuated|advanced|drove|flew|sailed|moving|heading|"
+    r"residents|villagers|inhabitants|outskirts|countryside|suburbs?|streets|centre|center) "
+    r"(?:to|of|in|into|towards?) $"
+)
+"""Motion verbs and parts of a settlement before a name ("fled to X", "villagers of X")."""
+
+PLACE_DESCRIBED = re.compile(
+    r",? (?:is|was|remains|became) (?:an?|the) (?:[\w\-]+ ){0,3}?(?:village|town|city|hamlet|"
+    r"suburb|municipality|commune|settlement|neighbou?rhood|district|province|county|region|"
+    r"river|lake|island|mountain|port|capital|parish|locality|area)\b"
+)
+"""A name described as a place right after it ("X is a village in ...")."""
+
 PLACE_AFTER = re.compile(r"^ ?, ?((?:[A-Z][\w.'’\-]*)(?: [A-Z][\w.'’\-]*){0,2})")
 """``X, Hampshire``: a name followed by a comma and a region/country is a place."""
 

@@ -1,0 +1,293 @@
+"""Names that no list knows: a capitalised segment becomes zero or more candidates, and its
+kind (place or actor) and type come from designators ("Province", "Ministry"), titles,
+given names and context ("in X", "X said", "the town of X", "X is a village")."""
+
+from __future__ import annotations
+
+import re
+
+from reader.entities import rules
+from reader.entities.candidates import FIRSTWORD, INITIAL, NORMAL, Candidate
+from reader.entities.demonyms import is_demonym
+from reader.entities.lexicon import Lexicon
+from reader.entities.normalise import key
+from reader.entities.text_shape import norm, starts_sentence
+from reader.model import ACTOR, PLACE
+
+_EVENT_WORDS = frozenset("operation hurricane typhoon cyclone storm".split())
+"""First words of named events, which are neither places nor actors."""
+_COORDINATED = re.compile(r"(?:,|,? and|,? or) $")
+"""Text between two names of one list ("Anadan and Haritan")."""
+
+
+class RuleSegments:
+    """Mixin of :class:`reader.entities.analyse.Analyser`: the capitalisation rules."""
+
+    lex: Lexicon
+    _given: frozenset[str]
+
+    def _rule_segment(self, text, seg, cands, lower_words, first_in_sentence, in_title, prev_title) -> bool:
+        """Turn a run segment not covered by lists into zero or more candidates."""
+        given = self.lex_given_names()
+        person_cue = prev_title
+        # strip leading titles, "The", sentence-initial common words, demonyms
+        designated = bool(seg) and norm(seg[-1][2]) in rules.ORG_SUFFIXES | rules.PLACE_SUFFIXES.keys()
+        i = 0
+        if seg and seg[0][2][:1].isdigit() and not designated:
+            i = 1  # an ordinal only starts a unit's name: "65th Air Division", not "3rd March"
+        while i < len(seg):
+            tok = seg[i][2]
+            low = norm(tok)
+            if low in rules.TITLES or low in rules.JOB_TITLES:
+                if low in rules.PERSON_TITLES or low in rules.JOB_TITLES:
+                    person_cue = True
+                i += 1
+                continue
+            if tok in rules.CONNECTORS or low in rules.STOP_WORDS:
+                if tok in rules.CONNECTORS:
+                    person_cue = False  # "Chief of Staff": the title did not precede a name
+                if low in _EVENT_WORDS:
+                    return False  # "Operation Inherent Resolve", "Hurricane Milton": events
+                i += 1
+                continue
+            if not designated and is_demonym(low, self.lex):
+                i += 1
+                continue
+            if i == 0 and first_in_sentence and low in lower_words:
+                i += 1
+                continue
+            break
+        seg = seg[i:]
+        # a possessive written without apostrophe inside a run: "Syrias Aleppo", "Assads forces"
+        for j, t in enumerate(seg):
+            low_t = norm(t[2])
+            if len(low_t) < 5 or not low_t.endswith("s") or not t[2][:1].isupper():
+                continue
+            stem_key = key(t[2])[:-1]
+            idx = self.lex.lookup(stem_key)
+            known = self.lex.get(idx) if idx is not None else None
+            listed = known is not None and (known.kind == ACTOR or known.type in ("country", "region"))
+            if not listed and stem_key not in self.lex.surnames:
+                continue
+            left, right = seg[:j], seg[j + 1 :]
+            while left and left[-1][2] in rules.CONNECTORS:
+                left = left[:-1]
+            while right and right[0][2] in rules.CONNECTORS:
+                right = right[1:]
+            if left:
+                self._rule_segment(text, left, cands, lower_words, first_in_sentence, in_title,
+                                   person_cue)
+            ts, te = t[0], t[1] - 1
+            if listed:
+                cands.append(Candidate(ts, te, text[ts:te], stem_key, idx, known.kind, known.type))
+            else:  # a surname of the actor table: linked by the surname rule
+                cands.append(Candidate(ts, te, text[ts:te], stem_key, -1, ACTOR, "person"))
+            if right:
+                rs_, re_r = right[0][0], right[-1][1]
+                r_idx = self.lex.lookup(key(text[rs_:re_r]))
+                if r_idx is not None:  # "Syrias Aleppo": the listed place after the possessive
+                    r_known = self.lex.get(r_idx)
+                    cands.append(Candidate(rs_, re_r, text[rs_:re_r], key(text[rs_:re_r]), r_idx,
+                                           r_known.kind, r_known.type))
+                else:
+                    self._rule_segment(text, right, cands, lower_words, False, in_title, False)
+            return False
+        # "Representatives for the Syrian Armed Forces": a sentence-initial common noun and
+        # its preposition are not part of the name that follows
+        if (
+            first_in_sentence
+            and len(seg) > 2
+            and seg[1][2] in ("for", "of")
+            and starts_sentence(text, seg[0][0])
+        ):
+            low0 = norm(seg[0][2])
+            if (
+                (low0.endswith("s") or low0 in lower_words)
+                and low0 not in rules.ORG_PREFIXES
+                and low0 not in rules.PLACE_PREFIXES
+                and key(seg[0][2]) not in self._given
+                and self.lex.lookup(key(seg[0][2])) is None
+            ):
+                rest = seg[2:]
+                while rest and rest[0][2] in rules.CONNECTORS:
+                    rest = rest[1:]
+                return self._rule_segment(text, rest, cands, lower_words, False, in_title, False)
+        # ordinary words before a given name are a description: "Tower Man George Hauser"
+        for j in range(1, min(len(seg), 4)):
+            if key(seg[j][2]) in self._given and j + 1 < len(seg):
+                if all(
+                    norm(t[2]) in lower_words or norm(t[2]) in rules.JOB_TITLES
+                    for t in seg[:j]
+                ):
+                    seg = seg[j:]
+                    person_cue = True
+                break
+        # a title inside the run: "Santa Monica Chief Deputy City Attorney Terry White"
+        last_title = -1
+        for j in range(len(seg) - 1):
+            low_j = norm(seg[j][2])
+            if (low_j in rules.JOB_TITLES or low_j in rules.PERSON_TITLES) and seg[j + 1][2][:1].isupper():
+                last_title = j
+        if last_title > 0:
+            rest = seg[last_title + 1 :]
+            if rest and norm(rest[-1][2]) not in rules.ORG_SUFFIXES and norm(rest[-1][2]) not in rules.PLACE_SUFFIXES:
+                head = seg[:last_title]
+                while head and (norm(head[-1][2]) in rules.TITLES or norm(head[-1][2]) in rules.JOB_TITLES):
+                    head = head[:-1]
+                if head:
+                    self._rule_segment(text, head, cands, lower_words, first_in_sentence, in_title, False)
+                return self._rule_segment(text, rest, cands, lower_words, False, in_title, True)
+        while seg and (
+            seg[-1][2] in rules.CONNECTORS
+            or is_demonym(norm(seg[-1][2]), self.lex)
+            or (norm(seg[-1][2]) in rules.STOP_WORDS and norm(seg[-1][2]) not in rules.ORG_SUFFIXES)
+        ):
+            seg = seg[:-1]
+        if not seg:
+            return person_cue
+        # split at "and" unless the part before it has "of" (Ministry of Foreign Affairs and X)
+        for j, t in enumerate(seg):
+            if t[2] == "and" and not any(u[2] == "of" for u in seg[:j]):
+                left, right = seg[:j], seg[j + 1 :]
+                self._rule_segment(text, left, cands, lower_words, first_in_sentence, in_title, person_cue)
+                self._rule_segment(text, right, cands, lower_words, False, in_title, False)
+                return False
+        words = [t for t in seg if t[2] not in rules.CONNECTORS]
+        if len(words) > 2 and key(words[0][2]) in self._given:
+            for j, t in enumerate(seg):
+                if t[2] in ("for", "of") and j > 1:
+                    # "Chris Byrd for the IBF", "Vishwanand Subryan of Schenectady"
+                    self._rule_segment(text, seg[:j], cands, lower_words, first_in_sentence,
+                                       in_title, person_cue)
+                    rest = seg[j + 1 :]
+                    while rest and rest[0][2] in rules.CONNECTORS:
+                        rest = rest[1:]
+                    if rest:
+                        self._rule_segment(text, rest, cands, lower_words, False, in_title, False)
+                    return False
+        if len(words) > 8:
+            return False  # a menu or a headline in Title Case, not a name
+        s, e = seg[0][0], seg[-1][1]
+        surface = text[s:e]
+        if surface.endswith(".") and not re.search(r"[A-Z]\.[A-Z]\.?$|\b[A-Z][a-z]?\.$", surface):
+            surface = surface[:-1]
+            e -= 1
+        if surface.endswith(".") and len(words) == 1 and len(surface) <= 3:
+            return person_cue  # a lone initial
+        k = key(surface)
+        if not k or len(k) < 2:
+            return person_cue
+        if k.endswith("s") and len(k) > 3:
+            # a possessive written without apostrophe: "Syrias", "Bashar al-Assads"
+            idx = self.lex.lookup(k[:-1])
+            known = self.lex.get(idx) if idx is not None else None
+            if known is not None and (
+                known.kind == ACTOR
+                or known.type in ("country", "region")
+                or self.lex.population(idx) >= 1_000_000
+            ):
+                cands.append(Candidate(s, e - 1, surface[:-1], k[:-1], idx, known.kind, known.type))
+                return False
+            if len(words) > 1 and norm(words[-1][2]).endswith("s"):
+                last_idx = self.lex.lookup(key(words[-1][2])[:-1])
+                if last_idx is not None and self.lex.get(last_idx).type in ("country", "region"):
+                    head = [t for t in seg if t[1] <= words[-1][0]]
+                    while head and head[-1][2] in rules.CONNECTORS:
+                        head = head[:-1]
+                    if head:
+                        self._rule_segment(text, head, cands, lower_words, first_in_sentence,
+                                           in_title, person_cue)
+                    known = self.lex.get(last_idx)
+                    ws, we = words[-1][0], words[-1][1] - 1
+                    cands.append(Candidate(ws, we, text[ws:we], key(text[ws:we]), last_idx,
+                                           known.kind, known.type))
+                    return False
+        if s > 0 and text[s - 1] == "<" and surface.isupper():
+            return person_cue  # a stock ticker: "<NOKS.HE>"
+        single = len(words) == 1
+        tok0 = words[0][2]
+        if single:
+            low = norm(tok0)
+            if (
+                low in rules.STOP_WORDS
+                or low in rules.SINGLE_STOP
+                or low in rules.TITLES
+                or (low.endswith("s") and (low[:-1] in rules.STOP_WORDS or low[:-1] in rules.SINGLE_STOP))
+                or is_demonym(low, self.lex)
+            ):
+                return person_cue
+            if low in lower_words and not person_cue:
+                return person_cue  # written in lower case elsewhere: a common word
+        idx = self.lex.lookup(k)
+        known = self.lex.get(idx) if idx is not None else None
+        if known is not None and (known.kind == ACTOR or known.type in ("country", "region")):
+            # a listed name after all (split off a longer run: "Syrias Aleppo")
+            cands.append(Candidate(s, e, surface, k, idx, known.kind, known.type))
+            return False
+        kind, typ = self._classify(text, seg, words, s, e, person_cue, given)
+        if typ == "unknown" and cands and _COORDINATED.search(text, max(0, s - 6), s):
+            prev = cands[-1]
+            if prev.kind == PLACE and 0 < s - prev.end <= 6 and prev.type != "country":
+                kind, typ = PLACE, "place"  # "to Anadan and Haritan": one list, one kind
+        flag = NORMAL
+        starts = first_in_sentence and starts_sentence(text, s)
+        if single and starts and not person_cue and not rules.PLACE_DESCRIBED.match(text, e):
+            flag = INITIAL
+        elif starts and not single and key(tok0) not in given and self.lex.lookup(key(tok0)) is None:
+            flag = FIRSTWORD
+        if in_title and not person_cue and not (len(words) == 2 and key(tok0) in given):
+            flag = INITIAL  # Title Case line: the corpus must confirm it (a title makes a person)
+        cands.append(Candidate(s, e, surface, k, -1, kind, typ, flag))
+        return False
+
+    def _classify(self, text, seg, words, s, e, person_cue, given) -> tuple[str, str]:
+        """Kind and type of an unlisted name from its designators and context."""
+        last = words[-1][2].lower().rstrip(".")
+        first = words[0][2].lower()
+        if last in rules.PLACE_SUFFIXES and len(words) > 1:
+            return PLACE, rules.PLACE_SUFFIXES[last]
+        if last in rules.ORG_SUFFIXES and len(words) > 1:
+            if last in ("hospital", "church", "mosque"):
+                return PLACE, "facility"
+            return ACTOR, "organisation"
+        if first in rules.ORG_PREFIXES and len(words) > 1:
+            return ACTOR, "organisation"
+        if first in rules.PLACE_PREFIXES and len(words) > 1 and not person_cue:
+            return PLACE, rules.PLACE_PREFIXES[first]
+        if any(norm(w[2]) in rules.ORG_SUFFIXES for w in words[:-1]) and not person_cue:
+            return ACTOR, "organisation"  # "Union Bank of Switzerland"
+        if len(words) == 1 and words[0][2].isupper() and len(words[0][2]) >= 2:
+            return ACTOR, "organisation"  # an acronym: "The EPA said"
+        if person_cue:
+            return ACTOR, "person"
+        after = text[e : e + 40]
+        if rules.PERSON_AFTER.match(after) and (
+            len(words) == 1 or key(words[0][2]) in given
+        ):
+            return ACTOR, "person"  # "Smith said"; "Trend Micro said" proves nothing
+        if key(words[0][2]) in given and len(words) >= 2:
+            return ACTOR, "person"
+        if len(words) == 1 and norm(words[0][2]).endswith(rules.PLACE_WORD_ENDINGS):
+            return PLACE, "city"
+        if len(words) > 1 and norm(words[0][2]).removeprefix("al-") in rules.PLACE_PREFIXES:
+            return PLACE, rules.PLACE_PREFIXES[norm(words[0][2]).removeprefix("al-")]
+        before_text = text[max(0, s - 40) : s]
+        if rules.PLACE_BEFORE.search(before_text) or rules.PLACE_BEFORE_MOTION.search(before_text):
+            return PLACE, "place"
+        if rules.PLACE_DESCRIBED.match(after):
+            return PLACE, "place"
+        m = rules.PLACE_AFTER.match(after)
+        if m:
+            idx = self.lex.lookup(key(m.group(1)))
+            if idx is not None and self.lex.get(idx).type in ("country", "region"):
+                return PLACE, "city"
+        before = before_text[-12:].split()
+        if before and before[-1].lower() in rules.PLACE_CUE_WORDS and (
+            len(words) == 1 or norm(words[0][2]) in rules.ARTICLE_PREFIXES
+        ):
+            return PLACE, "place"  # "near Anadan", "in Al Huwayjah"
+        if len(words) == 1 and words[0][2].isupper() and len(words[0][2]) >= 2:
+            return ACTOR, "organisation"
+        return ACTOR, "unknown"
+
+    # -- evidence ---------------------------------------------------------------------

@@ -1,0 +1,122 @@
+"""Where a position sits in the text and small token helpers: headline lines in capitals or
+Title Case, sentence starts, hyphen tails, leading titles, lone stop words."""
+
+from __future__ import annotations
+
+import bisect
+from functools import lru_cache
+
+from reader.entities import rules
+from reader.entities.candidates import Candidate
+
+
+@lru_cache(maxsize=65536)
+def norm(word: str) -> str:
+    """Lower case, curly apostrophe straightened, trailing full stop dropped."""
+    return word.lower().replace("’", "'").rstrip(".")
+
+
+@lru_cache(maxsize=65536)
+def is_lone_stop(run: str) -> bool:
+    """A run of one plain word that is a stop word or a title: it yields no candidate."""
+    if not run.isalpha():
+        return False
+    low = run.lower()
+    return low in rules.STOP_WORDS or low in rules.TITLES or low in rules.JOB_TITLES
+
+
+def split_hyphen_tails(tokens):
+    """"UK-based" -> "UK"; "Assad-backed" -> "Assad" (a lower-case tail is not part of a name)."""
+    out = []
+    for s, e, tok in tokens:
+        if "-" in tok:
+            parts = tok.split("-")
+            if parts[0].lower() in rules.HYPHEN_PREFIXES and len(parts) > 1 and parts[1][:1].isupper():
+                s += len(parts[0]) + 1
+                tok = tok[len(parts[0]) + 1 :]
+                parts = parts[1:]
+            if parts[-1][:1].islower() and parts[-1] not in rules.CONNECTORS and (
+                parts[-1] in rules.HYPHEN_TAILS or len(parts[-1]) >= 5
+            ):
+                keep = "-".join(p for p in parts[:1])
+                e = s + len(keep)
+                tok = keep
+                out.append((s, e, tok))
+                out.append((e, e, "and"))  # a break: never join across it
+                continue
+        out.append((s, e, tok))
+    return out
+
+
+def strip_front(tokens):
+    i = 0
+    while i < len(tokens) and (
+        norm(tokens[i][2]) in rules.TITLES or norm(tokens[i][2]) in rules.STOP_WORDS
+    ):
+        i += 1
+    return tokens[i:]
+
+
+def starts_sentence(text: str, pos: int) -> bool:
+    j = pos - 1
+    while j >= 0 and text[j] in " \t\"'“‘(":
+        j -= 1
+    if j < 0:
+        return True
+    ch = text[j]
+    if ch in "\n.!?:;—•*#|>":
+        if ch == "." and j >= 2 and text[j - 2 : j + 1] in ("Mr.", "Dr.", "Ms.", "St."):
+            return False
+        return True
+    return False
+
+
+_DROP_UPPER = {c: None for c in range(ord("A"), ord("Z") + 1)}
+_DROP_LOWER = {c: None for c in range(ord("a"), ord("z") + 1)}
+_DROP_UPPER.update({c: None for c in range(0xC0, 0xDF) if chr(c).isupper()})
+_DROP_LOWER.update({c: None for c in range(0xDF, 0x100) if chr(c).islower()})
+
+
+def special_lines(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Line ranges written in capitals (Reuters titles) and in Title Case (headlines)."""
+    caps: list[tuple[int, int]] = []
+    titles: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        n_upper = len(line) - len(line.translate(_DROP_UPPER))
+        if n_upper >= 2:
+            n_letters = n_upper + len(line) - len(line.translate(_DROP_LOWER))
+            if n_letters >= 4 and n_upper / n_letters > 0.7:
+                caps.append((pos, end))
+            elif line.count(" ") < 40:
+                words = [w for w in line.split() if w[:1].isalpha()]
+                if 3 <= len(words) <= 25:
+                    capped = sum(w[0].isupper() for w in words if len(w) > 3)
+                    longw = sum(1 for w in words if len(w) > 3)
+                    ends_sentence = line.rstrip().endswith((".", "?", "!"))
+                    if (longw >= 4 and capped / longw >= 0.8 and not ends_sentence) or (
+                        longw >= 3 and capped == longw
+                    ):
+                        titles.append((pos, end))
+        pos = end + 1
+    return caps, titles
+
+
+def in_ranges(pos: int, ranges: list[tuple[int, int]]) -> bool:
+    """True if ``pos`` falls inside one of the sorted, disjoint ``ranges``."""
+    if not ranges:
+        return False
+    i = bisect.bisect_right(ranges, (pos, float("inf"))) - 1
+    return i >= 0 and ranges[i][0] <= pos < ranges[i][1]
+
+
+def dedupe(cands: list[Candidate]) -> list[Candidate]:
+    out: list[Candidate] = []
+    last_end = -1
+    for c in cands:
+        if c.start < last_end or c.end <= c.start:
+            continue
+        out.append(c)
+        last_end = c.end
+    return out
