@@ -41,11 +41,13 @@ POOL_THRESHOLD = 400
 """Updates touching at least this many files parse and analyse them in worker processes."""
 BATCH = 5000
 """Documents per commit during large updates."""
+LAST_BATCH = 1000
+"""The final commit, which nothing overlaps, covers at most about this many documents."""
 CHUNK = 64
 """Files per task sent to a worker process."""
-AHEAD = 4
-"""Tasks in flight per worker: enough to keep workers busy, few enough that finished
-articles never pile up in memory while the writer catches up."""
+AHEAD = 48
+"""Tasks in flight per worker: enough to keep workers busy while the writer commits a
+batch (a few seconds), few enough that finished articles never pile up in memory."""
 
 
 class IndexLocked(RuntimeError):
@@ -190,7 +192,7 @@ class Indexer:
         analyses = Analyses() if fresh or stale else Analyses.load(self.folder)
         ix = self.open()
         writer = ix.writer(limitmb=256)
-        added = updated = 0
+        added = updated = committed = 0
         skipped: list[tuple[str, str]] = []
         try:
             for path in removed:
@@ -220,14 +222,19 @@ class Indexer:
                 if prepared.analysis is not None:
                     analyses.items[article.id] = (article.content_hash, prepared.analysis)
                 added, updated = (added, updated + 1) if old else (added + 1, updated)
-                if (added + updated) % BATCH == 0 and done < len(jobs):
+                pending = added + updated - committed
+                if done < len(jobs) and (pending >= BATCH
+                                         or (len(jobs) - done == LAST_BATCH and pending > LAST_BATCH)):
                     # Commit in batches: the segment is written while the workers keep
                     # parsing, and the article list can show what is committed so far.
                     writer.commit(merge=False)
+                    committed = added + updated
                     manifest.save(self.folder)
                     writer = ix.writer(limitmb=256)
             progress(len(jobs), len(jobs), "committing")
-            writer.commit(merge=False)
+            # Small updates fold small segments together (so a corpus edited daily does
+            # not end up in hundreds of segments); a big build keeps its large batches.
+            writer.commit(merge=not fresh and len(jobs) < BATCH)
         except BaseException:
             writer.cancel()
             raise
