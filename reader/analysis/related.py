@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reader.analysis.doctable import DocTable, LruDict, build_doc_table
-from reader.analysis.duplicates import (content_pairs, cosine, near_duplicate, numbers, shingles,
+from reader.analysis.duplicates import (content_pairs, cosine, near_duplicate, shingles, specifics,
                                          words_of)
 from reader.analysis.entitysim import EntityModel
 from reader.analysis.textsim import TextModel
@@ -75,7 +75,8 @@ class RelatedSettings:
     """Weight of shared phrasing (adjacent content-word pairs) when re-ranking the best
     candidates (0 = off)."""
     number_weight: float = 0.25
-    """Weight of shared numbers (tolls, magnitudes, times) in the same re-ranking."""
+    """Weight of shared numbers and weekday/month names (tolls, magnitudes, times, "Sunday") in
+    the same re-ranking."""
     phrase_window: int = 30
     """How many of the best candidates are re-ranked with shared phrasing."""
     use_title: bool = False
@@ -174,12 +175,13 @@ class RelatedModel:
 
     # -- duplicates ---------------------------------------------------------------------
     def _fingerprint(self, docnum: int) -> tuple[frozenset, frozenset, frozenset]:
-        """(shingles, content-word pairs, numbers) of a document's body (cached)."""
+        """(shingles, content-word pairs, numbers and weekday/month names) of a document's body
+        (cached)."""
         cached = self._fingerprints.get(docnum)
         if cached is None:
             body = self.table.body(docnum)
             words = words_of(body)
-            cached = (shingles(words), content_pairs(words), numbers(body))
+            cached = (shingles(words), content_pairs(words), specifics(body))
             self._fingerprints.put(docnum, cached)
         return cached
 
@@ -228,8 +230,8 @@ class RelatedModel:
         if shared:
             parts.append("shares " + ", ".join(shared[:3]))
         parts.append(f"text {text_score:.2f}")
-        figures = sorted(self._fingerprint(docnum)[2] & self._fingerprint(doc)[2],
-                         key=lambda n: (-len(n), n))[:3]
+        figures = sorted((n for n in self._fingerprint(docnum)[2] & self._fingerprint(doc)[2]
+                          if n[0].isdigit()), key=lambda n: (-len(n), n))[:3]
         if figures and self.settings.number_weight:
             parts.append("figures " + ", ".join(figures))
         if days_apart is not None:
