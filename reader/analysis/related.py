@@ -158,8 +158,9 @@ class RelatedModel:
             return []
         with self._lock:
             blended, ent, text = self.scores(docnum)
-            ranked = sorted(blended, key=lambda d: (-blended[d], self.table.ids[d]))
-            window = ranked[: limit * 2 + 10] if self.settings.collapse else ranked[:limit]
+            size = limit * 2 + 10 if self.settings.collapse else limit
+            ids = self.table.ids
+            window = heapq.nsmallest(size, blended, key=lambda d: (-blended[d], ids[d]))
             groups = self._collapse(docnum, window) if self.settings.collapse else \
                 [(d, [], False) for d in window]
             out = []
@@ -181,33 +182,43 @@ class RelatedModel:
         if cached is None:
             body = self.table.body(docnum)
             words = words_of(body)
-            cached = (shingles(words), content_pairs(words), specifics(body))
+            cached = (shingles(words), content_pairs(words), specifics(body, words))
             self._fingerprints.put(docnum, cached)
         return cached
 
     def _shingles(self, docnum: int) -> frozenset[int]:
         return self._fingerprint(docnum)[0]
 
-    def _maybe_copies(self, a: int, b: int) -> bool:
-        la, lb = self.table.lengths[a], self.table.lengths[b]
-        if min(la, lb) < 0.5 * max(la, lb):
-            return False
-        return near_duplicate(self._shingles(a), self._shingles(b))
-
     def _collapse(self, docnum: int, window: list[int]) -> list[tuple[int, list[int], bool]]:
         """Group the ranked window: [(leader, copies, leader is a copy of the open article)]."""
+        lengths = self.table.lengths
+        own_length = lengths[docnum]
         groups: list[tuple[int, list[int], bool]] = []
+        leaders: list[tuple[int, frozenset[int], list[int]]] = []  # (length, shingles, copies)
         open_copies: list[int] = []
+        own = None
         for doc in window:
-            if self._maybe_copies(docnum, doc):
-                open_copies.append(doc)
-                continue
-            for leader, copies, _ in groups:
-                if self._maybe_copies(leader, doc):
+            length = lengths[doc]
+            if min(length, own_length) >= 0.5 * max(length, own_length):
+                if own is None:
+                    own = self._shingles(docnum)
+                if near_duplicate(own, self._shingles(doc)):
+                    open_copies.append(doc)
+                    continue
+            mine = None
+            for other_length, other, copies in leaders:
+                if min(length, other_length) < 0.5 * max(length, other_length):
+                    continue
+                if mine is None:
+                    mine = self._shingles(doc)
+                if near_duplicate(other, mine):
                     copies.append(doc)
                     break
             else:
-                groups.append((doc, [], False))
+                copies = []
+                groups.append((doc, copies, False))
+                leaders.append((length, mine if mine is not None else self._shingles(doc),
+                                copies))
         if open_copies:
             first = open_copies[0]
             position = next((i for i, (leader, _, _) in enumerate(groups)
