@@ -98,7 +98,9 @@ class RelatedModel:
         self.text = TextModel(table, numterms=self.settings.numterms,
                               max_df_fraction=self.settings.max_df_fraction)
         self._summary = summary
-        self._fingerprints = LruDict(capacity=4096)
+        self._fingerprints = LruDict(capacity=1024)
+        """Fingerprints of recently ranked articles (~15 KB each: 4,096 cost ~60 MB more RSS at
+        19k articles for ~3 ms less per repeated query)."""
         self._lock = table.lock
 
     # -- scoring ------------------------------------------------------------------------
