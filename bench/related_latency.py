@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import resource
 import statistics
 import sys
 import time
@@ -26,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 def _stats(label: str, seconds: list[float]) -> str:
     ms = sorted(s * 1000 for s in seconds)
     p = lambda q: ms[min(len(ms) - 1, int(q * len(ms)))]  # noqa: E731
-    return (f"| {label:<34} | {len(ms):>5} | {statistics.mean(ms):7.1f} | {p(0.5):7.1f} | "
+    return (f"| {label:<50} | {len(ms):>5} | {statistics.mean(ms):7.1f} | {p(0.5):7.1f} | "
             f"{p(0.95):7.1f} | {ms[-1]:7.1f} |")
 
 
@@ -74,18 +75,24 @@ def main() -> int:
     timed("related(limit=10), first pass", lambda i: library.related(i, limit=10), sample)
     timed("related(limit=10), second pass", lambda i: library.related(i, limit=10), sample)
     entities = library.entities()
-    timed("entity_view, 10 most common", library.entity_view, [e.id for e in entities[:10]])
-    timed("entity_view, 50 random", library.entity_view,
-          [e.id for e in random.sample(entities, min(50, len(entities)))])
-    print(f"\n| {'call (wall clock)':<34} | {'n':>5} | mean ms | p50 ms  | p95 ms  | max ms  |")
-    print(f"|{'-' * 36}|-------|---------|---------|---------|---------|")
+    common = [e.id for e in entities[:10]]
+    some = [e.id for e in random.sample(entities, min(50, len(entities)))]
+    timed("entity_view, 10 most common", library.entity_view, common)
+    timed("entity_view, 50 random", library.entity_view, some)
+    timed("entity_view + first 50 contexts, 10 most common",
+          lambda e: library.entity_view(e).contexts[:50], common)
+    timed("entity_view framing (descriptions), 10 most common",
+          lambda e: library.entity_view(e).descriptions, common)
+    print(f"\n| {'call (wall clock)':<50} | {'n':>5} | mean ms | p50 ms  | p95 ms  | max ms  |")
+    print(f"|{'-' * 52}|-------|---------|---------|---------|---------|")
     for label, (wall, _) in runs.items():
         print(_stats(label, wall))
-    print(f"\n| {'call (CPU time of this process)':<34} | {'n':>5} | mean ms | p50 ms  | p95 ms  | "
+    print(f"\n| {'call (CPU time of this process)':<50} | {'n':>5} | mean ms | p50 ms  | p95 ms  | "
           "max ms  |")
-    print(f"|{'-' * 36}|-------|---------|---------|---------|---------|")
+    print(f"|{'-' * 52}|-------|---------|---------|---------|---------|")
     for label, (_, cpu) in runs.items():
         print(_stats(label, cpu))
+    print(f"\npeak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
     return 0
 
 

@@ -314,6 +314,33 @@ class Library:
         items = [_summary(self._by_id[i]) for i in self.linking.articles_of(entity_id) if i in self._by_id]
         return sorted(items, key=lambda s: (s.date == "", s.date, s.title.casefold(), s.id))
 
+    def entity_articles(self, entity_id: str) -> list[tuple[ArticleSummary, int]]:
+        """Articles that mention an entity with the number of its mentions there, in the order
+        of ``articles_mentioning`` (no article text is read)."""
+        manifest = self._load_manifest()
+        rank = self.derived(f"library.article_rank.{id(manifest)}", self._article_rank)
+        counts = self.linking.articles_of(entity_id)
+        found = sorted((rank[i], i) for i in counts if i in rank)
+        return [(_summary(self._by_id[i]), counts[i]) for _, i in found]
+
+    def _article_rank(self) -> dict[str, int]:
+        """article id -> position in the ``articles_mentioning`` order (oldest first)."""
+        items = [_summary(e) for e in self._by_id.values()]
+        items.sort(key=lambda s: (s.date == "", s.date, s.title.casefold(), s.id))
+        return {s.id: n for n, s in enumerate(items)}
+
+    def entities_in(self, article_ids: list[str]) -> list[list[str]]:
+        """Ids of the entities each article mentions (from a table built once per index state)."""
+        from reader.analysis.related import entity_model
+
+        model = entity_model(self)
+        out = []
+        for article_id in article_ids:
+            docnum = model.docnum.get(article_id)
+            out.append(model.present.get(docnum, []) if docnum is not None else
+                       list({m.entity for m in self.linking.mentions(article_id)}))
+        return out
+
     def entity_mentions(self, entity_id: str) -> list[tuple[ArticleSummary, Mention]]:
         """Every mention of an entity across the corpus, by article date then position."""
         result = []

@@ -84,4 +84,24 @@ _NUMBER = re.compile(r"(?<![\w.])\d+(?:\s?[.,:]\s?\d+)*(?![\w])")
 def numbers(text: str) -> frozenset[str]:
     """The numbers written in ``text`` ("4.4", "27", "2,100", "17:06"), spacing removed: the
     tolls, magnitudes, scores and times that tell one event from a similar one."""
-    return frozenset(re.sub(r"\s", "", m.group()) for m in _NUMBER.finditer(text))
+    return frozenset("".join(m.group().split()) for m in _NUMBER.finditer(text))
+
+
+_WHEN = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march
+april june july august september october november december""".split())
+"""Weekday and month names ("May" is left out: mostly the verb)."""
+
+
+def when_words(text: str | list[str]) -> frozenset[str]:
+    """The weekdays and months named in ``text``, lower-cased: with the numbers, the "when" of a
+    story ("on Sunday", "March 14"). Two quakes in the same county a few years apart share the
+    place and the vocabulary, but not the day they happened."""
+    words = words_of(text) if isinstance(text, str) else text
+    return _WHEN.intersection(words)
+
+
+def specifics(text: str, words: list[str] | None = None) -> frozenset[str]:
+    """Numbers and weekday/month names of ``text`` (``words``: its :func:`words_of`, if known):
+    the figures and dates that tell one event from a similar one (see :func:`numbers` and
+    :func:`when_words`)."""
+    return numbers(text) | when_words(words_of(text) if words is None else words)

@@ -20,6 +20,8 @@ class EntityModel:
 
     def __init__(self, linking: Any, docnum: dict[str, int], use_counts: bool = False) -> None:
         self.linking = linking
+        self.docnum = docnum
+        """article id -> docnum (of the searcher the model was built for)."""
         self.idf: dict[str, float] = {}
         """entity id -> inverse document frequency over the indexed articles."""
         self.vectors: dict[int, dict[str, float]] = defaultdict(dict)

@@ -49,6 +49,8 @@ class TextModel:
         self._budget = cache_postings
         self._cached = 0
         self._postings = LruDict(capacity=200_000)
+        self._common: set[str] = set()
+        """Terms in more than ``max_df`` articles (never read)."""
 
     # -- key terms ------------------------------------------------------------------------
     def key_terms(self, text: str) -> list[tuple[str, float]]:
@@ -61,7 +63,8 @@ class TextModel:
 
     # -- postings ---------------------------------------------------------------------------
     def postings(self, term: str) -> tuple[array, array]:
-        """(docnums, term frequencies) of ``term`` in the body field (cached)."""
+        """(docnums, BM25 term-frequency parts ``tf / (tf + K1 * (1 - B + B * length / avg))``)
+        of ``term`` in the body field (cached): the query-independent half of each score."""
         cached = self._postings.get(term)
         if cached is not None:
             return cached
@@ -73,6 +76,9 @@ class TextModel:
             except TermNotFound:
                 continue
             _read_all(matcher, offset, ids, weights)
+        length_norm = self._length_norm
+        weights = array("f", [tf / (tf + length_norm[doc]) for doc, tf in zip(ids, weights,
+                                                                             strict=True)])
         self._cached += len(ids)
         if self._cached > self._budget:
             self._postings.items.clear()
@@ -84,15 +90,20 @@ class TextModel:
     def scores(self, terms: list[tuple[str, float]]) -> dict[int, float]:
         """BM25F score (boosted by each term's weight) of every document sharing a key term."""
         acc: dict[int, float] = defaultdict(float)
-        length_norm = self._length_norm
         for term, boost in terms:
-            ids, tfs = self.postings(term)
+            if term in self._common:
+                continue
+            if self._postings.get(term) is None and \
+                    self.searcher.reader().doc_frequency(self.field, term) > self.max_df:
+                self._common.add(term)  # ignored: not worth reading its postings
+                continue
+            ids, parts = self.postings(term)
             df = len(ids)
             if df == 0 or df > self.max_df:
                 continue
             factor = boost * idf(df, self.total) * (K1 + 1)
-            for doc, tf in zip(ids, tfs, strict=True):
-                acc[doc] += factor * tf / (tf + length_norm[doc])
+            for doc, part in zip(ids, parts, strict=True):
+                acc[doc] += factor * part
         return acc
 
     def similar(self, docnum: int, text: str) -> tuple[dict[int, float], float]:

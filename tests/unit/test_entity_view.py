@@ -8,7 +8,8 @@ from datetime import date
 import pytest
 
 from reader.analysis.descriptions import count_descriptions, describe
-from reader.analysis.entity_view import build_entity_view
+from reader.analysis.entity_view import KwicLines, build_entity_view
+from reader.analysis.kwic import KwicLine
 from reader.analysis.kwic import context, sentence_bounds
 from reader.analysis.timeline import auto_granularity, period, sparkline, timeline
 from reader.cli import run as cli_run
@@ -194,3 +195,66 @@ def test_cli_entity_view_on_seeds(tmp_path, monkeypatch, capsys):
     out = capsys.readouterr().out
     assert "co-occurring (articles)" in out and "[Aleppo]" in out
     assert cli_run(["entity", "Atlantis Liberation Front"]) == 1
+
+
+# -- laziness and the library's fast path -------------------------------------------------
+def test_kwic_lines_build_only_the_articles_read():
+    summaries = [ArticleSummary(i, f"/{i}.txt", i.upper(), "", "") for i in "abc"]
+    built = []
+
+    def lines_of(summary, count):
+        built.append(summary.id)
+        return [KwicLine(summary, _mention("x HTS", "HTS"), summary.id, "HTS", str(n))
+                for n in range(count)]
+
+    lines = KwicLines([(summaries[0], 2), (summaries[1], 1), (summaries[2], 3)], lines_of)
+    assert len(lines) == 6 and built == []
+    assert (lines[2].left, lines[2].right) == ("b", "0") and built == ["b"]
+    assert [(k.left, k.right) for k in lines[-2:]] == [("c", "1"), ("c", "2")]
+    assert lines[0].left == "a" and built == ["b", "c", "a"]
+    assert [k.left for k in lines] == ["a", "a", "b", "c", "c", "c"]
+    with pytest.raises(IndexError):
+        lines[6]
+
+
+def test_framing_is_computed_on_first_use(fake_library):
+    view = build_entity_view(fake_library, "hts", bodies=lambda s: fake_library.bodies[s.id])
+    assert callable(view.framing)
+    assert dict(view.aliases_used) == {"HTS": 4}
+    assert not callable(view.framing)
+
+
+class _Slow:
+    """A library without the precomputed tables: the view is built from entity_mentions."""
+
+    def __init__(self, library) -> None:
+        self._library = library
+        self.linking = library.linking
+
+    def entity(self, name):
+        return self._library.entity(name)
+
+    def entity_mentions(self, entity_id):
+        return self._library.entity_mentions(entity_id)
+
+    def article(self, article_id):
+        return self._library.article(article_id)
+
+
+def test_library_tables_give_the_same_view(tmp_path, monkeypatch):
+    from reader.library import Library
+
+    monkeypatch.setenv("READER_HOME", str(tmp_path / "home"))
+    library = Library()
+    library.update_index()
+    for name in ("HTS", "Aleppo", "Russia", "SANA"):
+        fast = library.entity_view(name)
+        slow = build_entity_view(_Slow(library), name)
+        assert isinstance(fast.contexts, KwicLines) and len(fast.contexts) > 0
+        assert [(k.summary.id, k.mention.start, k.line) for k in fast.contexts] == \
+            [(k.summary.id, k.mention.start, k.line) for k in slow.contexts]
+        for part in ("timeline", "sources", "dates", "undated", "cooccurring",
+                     "cooccurring_sentences", "descriptions", "descriptions_by_source",
+                     "aliases_used"):
+            assert getattr(fast, part) == getattr(slow, part), (name, part)
+    library.close()
