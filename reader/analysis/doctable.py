@@ -120,25 +120,3 @@ def build_doc_table(searcher: Any, field_name: str = "body") -> DocTable:
     lengths = [reader.doc_field_length(n, field_name) if ids[n] else 0 for n in range(total)]
     return DocTable(searcher=searcher, ids=ids, docnum=docnum, days=days, sources=sources,
                     lengths=lengths)
-
-
-@dataclass
-class LruDict:
-    """A small least-recently-used cache (plain dict, insertion order)."""
-
-    capacity: int
-    items: dict = field(default_factory=dict)
-
-    def get(self, key: Any) -> Any:
-        """The cached value or None (marks it recently used)."""
-        value = self.items.pop(key, None)
-        if value is not None:
-            self.items[key] = value
-        return value
-
-    def put(self, key: Any, value: Any) -> None:
-        """Store a value, evicting the oldest beyond capacity."""
-        self.items.pop(key, None)
-        self.items[key] = value
-        while len(self.items) > self.capacity:
-            self.items.pop(next(iter(self.items)))

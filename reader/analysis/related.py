@@ -23,7 +23,8 @@ import threading
 from dataclasses import dataclass, field
 from typing import Any
 
-from reader.analysis.doctable import DocTable, LruDict, build_doc_table
+from reader.analysis.doctable import DocTable, build_doc_table
+from reader.index.postings import LruDict
 from reader.analysis.duplicates import (content_pairs, cosine, near_duplicate, shingles, specifics,
                                          words_of)
 from reader.analysis.entitysim import EntityModel

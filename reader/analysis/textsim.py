@@ -13,12 +13,12 @@ from __future__ import annotations
 import math
 from array import array
 from collections import defaultdict
-from typing import Any
 
 from whoosh import classify
 from whoosh.reading import TermNotFound
 
-from reader.analysis.doctable import DocTable, LruDict
+from reader.analysis.doctable import DocTable
+from reader.index.postings import LruDict, read_postings
 
 K1 = 1.2
 """BM25 term-frequency saturation (Whoosh's default)."""
@@ -75,7 +75,7 @@ class TextModel:
                 matcher = leaf.postings(self.field, term)
             except TermNotFound:
                 continue
-            _read_all(matcher, offset, ids, weights)
+            read_postings(matcher, offset, ids, weights)
         length_norm = self._length_norm
         weights = array("f", [tf / (tf + length_norm[doc]) for doc, tf in zip(ids, weights,
                                                                              strict=True)])
@@ -128,31 +128,3 @@ def rsj_idf(df: int, total: int) -> float:
 
 idf = rsj_idf
 """The idf used; Whoosh's version lets terms found everywhere weigh in small corpora."""
-
-
-def _read_all(matcher: Any, offset: int, ids: array, weights: array) -> None:
-    """Append every (docnum + offset, weight) of a leaf matcher, a block at a time if possible."""
-    start = len(ids)
-    if all(hasattr(matcher, name) for name in ("_read_ids", "_read_weights", "_next_block", "_i")):
-        try:
-            while matcher.is_active():
-                if matcher._i != 0:  # noqa: SLF001 - only whole blocks are read here
-                    raise ValueError("matcher not at a block start")
-                matcher._read_ids()  # noqa: SLF001 - Whoosh's W3 codec block arrays
-                matcher._read_weights()  # noqa: SLF001
-                block_ids = matcher._ids  # noqa: SLF001
-                block_weights = matcher._weights  # noqa: SLF001
-                if len(block_ids) != len(block_weights):
-                    raise ValueError("block ids and weights differ in length")
-                ids.extend(block_ids if not offset else [i + offset for i in block_ids])
-                weights.extend(block_weights)
-                matcher._next_block()  # noqa: SLF001
-            return
-        except (AttributeError, TypeError, ValueError):
-            del ids[start:]  # another codec: read posting by posting below
-            del weights[start:]
-            matcher.reset()
-    while matcher.is_active():
-        ids.append(matcher.id() + offset)
-        weights.append(matcher.weight())
-        matcher.next()
