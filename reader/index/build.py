@@ -191,7 +191,7 @@ class Indexer:
         stale = self._meta().get("entities_version") != entities_version()
         analyses = Analyses() if fresh or stale else Analyses.load(self.folder)
         ix = self.open()
-        writer = ix.writer(limitmb=256)
+        writer = ix.writer(limitmb=256, compound=False)
         added = updated = committed = 0
         skipped: list[tuple[str, str]] = []
         try:
@@ -230,7 +230,7 @@ class Indexer:
                     writer.commit(merge=False)
                     committed = added + updated
                     manifest.save(self.folder)
-                    writer = ix.writer(limitmb=256)
+                    writer = ix.writer(limitmb=256, compound=False)
             progress(len(jobs), len(jobs), "committing")
             # Small updates fold small segments together (so a corpus edited daily does
             # not end up in hundreds of segments); a big build keeps its large batches.
