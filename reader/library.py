@@ -242,7 +242,7 @@ class Library:
                 self._linking = self._cached_linking(key)
                 if self._linking is None:
                     manifest = self._load_manifest()
-                    analyses = Analyses.load(self.indexer.folder)
+                    analyses = self.indexer.take_analyses() or Analyses.load(self.indexer.folder)
                     if manifest and manifest.entries and not analyses.items:
                         analyses = self.indexer.repair_analyses()  # cache file lost or damaged
                     wanted = {e.id for e in manifest.entries.values()} if manifest else set()

@@ -115,6 +115,7 @@ class Indexer:
         """Factory of the per-article entity analyser (run in worker processes)."""
         self.workers = workers or max(1, min(4, (os.cpu_count() or 1) - 1))
         """Worker processes for large builds (parsing and entity extraction)."""
+        self._written: tuple[tuple[int, int] | None, Analyses] | None = None
 
     # -- state ---------------------------------------------------------------------------
     def problem(self) -> str | None:
@@ -242,6 +243,7 @@ class Indexer:
         manifest.save(self.folder)
         self._missing_analyses(manifest, analyses)
         analyses.save(self.folder)
+        self._written = (_stamp(self.folder / Analyses.FILE), analyses)
         return IndexReport(added=added, updated=updated, removed=len(removed),
                            unchanged=len(unchanged), skipped=tuple(skipped),
                            rebuilt_reason=reason if fresh and reason != "no index yet" else None)
@@ -291,6 +293,16 @@ class Indexer:
         _init_worker(self.analyser)
         for job in jobs:
             yield _prepare(job)
+
+    def take_analyses(self) -> Analyses | None:
+        """The analyses the last update wrote, if the file still holds them (then forgotten).
+
+        Saves reading back what was just written when linking follows an update.
+        """
+        written, self._written = self._written, None
+        if written is None or written[0] != _stamp(self.folder / Analyses.FILE):
+            return None
+        return written[1]
 
     def repair_analyses(self, lock_timeout: float = 60.0) -> Analyses:
         """Re-analyse articles whose cached analysis is missing or unreadable; returns the analyses.
@@ -347,6 +359,14 @@ class Indexer:
             "schema_version": SCHEMA_VERSION, "corpus_version": corpus_reading_version(),
             "entities_version": entities_version() if self.analyser else None,
             "roots": [str(r) for r in self.roots]}))
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return (stat.st_mtime_ns, stat.st_size)
 
 
 def _prepare_chunk(jobs: list[tuple[str, str, int, int]]) -> list[_Prepared]:

@@ -192,3 +192,34 @@ def test_empty_corpus_searches_cleanly(tmp_path: Path) -> None:
         result = library.search(text)
         assert result.error is None and result.total == 0 and result.hits == []
         assert result.facets == {"source": {}, "year": {}}
+
+
+def test_linking_after_update_reuses_the_analyses_in_memory(seed_copy: Path, monkeypatch) -> None:
+    from reader.index import manifest
+
+    library = Library([seed_copy])
+    library.update_index()
+    loads = []
+    original = manifest.Analyses.load.__func__
+
+    def counted(cls, folder):
+        loads.append(folder)
+        return original(cls, folder)
+
+    monkeypatch.setattr(manifest.Analyses, "load", classmethod(counted))
+    (seed_copy / "extra.txt").write_text("Aleppo\n\nFighting near Aleppo airport.\n", encoding="utf-8")
+    library.update_index()
+    assert len(loads) == 1  # the update read the old analyses; linking used the new ones in memory
+    extra = next(s for s in library.summaries() if s.path.endswith("extra.txt"))
+    assert any(m.text == "Aleppo" for m in library.mentions(extra.id))
+
+
+def test_taken_analyses_are_refused_when_the_file_changed(seed_copy: Path) -> None:
+    library = Library([seed_copy])
+    library.update_index()
+    library.indexer._written = None
+    (seed_copy / "extra.txt").write_text("Aleppo\n\nFighting near Aleppo airport.\n", encoding="utf-8")
+    library.indexer.update()
+    path = library.indexer.folder / "analyses.pickle"
+    path.write_bytes(path.read_bytes() + b"\0")
+    assert library.indexer.take_analyses() is None
