@@ -19,6 +19,7 @@ from typing import Any
 from whoosh import query
 from whoosh.reading import TermNotFound
 from whoosh.scoring import bm25
+from whoosh.util.numeric import byte_to_length
 
 from reader.index.postings import LruDict, read_postings
 
@@ -66,10 +67,20 @@ class QueryRunner:
         """docnum -> the (quantised) number of terms of ``field``, as Whoosh scores it."""
         lengths = self._lengths.get(field)
         if lengths is None:
-            doc_field_length = self.reader.doc_field_length
-            lengths = [doc_field_length(n, field) for n in range(self.total)]
+            lengths = []
+            for leaf, _ in self._leaves:
+                lengths += _leaf_lengths(leaf, field)
             self._lengths[field] = lengths
         return lengths
+
+    def warm(self) -> None:
+        """Build every table now (about 0.15 s at 19k articles), not on the first query."""
+        if not self.live:
+            return
+        for field in ("title", "body"):
+            self.length(field)
+        self.docnum_of("")
+        self.newest_first({next(iter(self.live))})
 
     def newest_first(self, docs: set[int]) -> list[int]:
         """``docs`` sorted by date, newest first, undated last (then by document number)."""
@@ -233,6 +244,20 @@ class QueryRunner:
 def _text(q: query.Query) -> str:
     text = q.text
     return text.decode("utf-8") if isinstance(text, bytes) else str(text)
+
+
+def _leaf_lengths(leaf: Any, field: str) -> list[int]:
+    """The quantised field lengths of one segment, read in one go where the codec allows."""
+    count = leaf.doc_count_all()
+    try:
+        from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
+
+        column = leaf._perdoc.column_reader(_lenfield(field), LENGTHS_COLUMN)  # noqa: SLF001
+        raw = column._dbfile.get(column._basepos, column._count)  # noqa: SLF001 - one byte per doc
+        lengths = [byte_to_length(b) for b in raw]
+        return lengths + [0] * (count - len(lengths))
+    except Exception:  # noqa: BLE001 - another codec, or no lengths: ask document by document
+        return [leaf.doc_field_length(n, field) or 0 for n in range(count)]
 
 
 def _positions(leaf: Any, field: str, word: str, docs: list[int]) -> dict[int, list[int]]:

@@ -59,3 +59,22 @@ def test_entity_mentions_ordered_by_date_then_position(seed_copy: Path) -> None:
     assert keys == sorted(keys)
     for summary, mention in rows:
         assert library.article(summary.id).body[mention.start:mention.end] == mention.text
+
+
+def test_warm_builds_the_first_use_tables(seed_copy: Path, monkeypatch) -> None:
+    from reader.index import evaluate
+
+    library = Library([seed_copy])
+    library.update_index()
+    library.warm()
+    # the tables are built: the first query reads no field lengths
+    monkeypatch.setattr(evaluate, "_leaf_lengths", lambda *a: (_ for _ in ()).throw(AssertionError))
+    assert names(library.search("aleppo")) and any(k.startswith("analysis.related")
+                                                   for k in library._derived)
+
+
+def test_warm_on_an_empty_corpus(tmp_path: Path) -> None:
+    library = Library([tmp_path])
+    library.update_index()
+    library.warm()
+    assert library.search("anything").total == 0

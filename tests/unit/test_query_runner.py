@@ -142,3 +142,13 @@ def test_too_broad_prefix_explains_itself(library: Library, monkeypatch) -> None
     result = library.search("t*")
     assert result.error and "type more letters" in result.error and result.hits == []
 
+
+
+def test_field_lengths_equal_whoosh(library: Library) -> None:
+    searcher = library.searcher()
+    runner = query_runner(searcher)
+    runner.warm()
+    reader = searcher.reader()
+    for field in ("title", "body"):
+        assert runner.length(field) == [reader.doc_field_length(n, field) or 0
+                                        for n in range(reader.doc_count_all())]
