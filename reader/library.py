@@ -283,15 +283,17 @@ class Library:
     def _cached_linking(self, key: tuple[object, ...]) -> Any:
         try:
             with open(self.indexer.folder / self.LINKING_CACHE, "rb") as handle:
-                saved_key, linking = pickle.load(handle)
+                if pickle.load(handle) != key:  # the key comes first: a stale cache is not read
+                    return None
+                return pickle.load(handle)
         except Exception:  # noqa: BLE001 - a missing or stale cache is simply recomputed
             return None
-        return linking if saved_key == key else None
 
     def _save_linking(self, key: tuple[object, ...], linking: Any) -> None:
         try:
             write_atomic(self.indexer.folder / self.LINKING_CACHE,
-                         pickle.dumps((key, linking), protocol=pickle.HIGHEST_PROTOCOL))
+                         pickle.dumps(key, protocol=pickle.HIGHEST_PROTOCOL)
+                         + pickle.dumps(linking, protocol=pickle.HIGHEST_PROTOCOL))
         except OSError:
             pass  # a cache; the next start recomputes it
 
