@@ -284,8 +284,9 @@ def _in_sequence(positions: list[Any], slop: int) -> bool:
     if any(not p for p in positions):
         return False
     current = set(positions[0])
+    steps = range(1, max(1, slop) + 1)
     for following in positions[1:]:
-        current = {p for p in following if any(0 < p - c <= slop for c in current)}
+        current = {p for p in following if any(p - step in current for step in steps)}
         if not current:
             return False
     return True

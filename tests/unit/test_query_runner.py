@@ -67,6 +67,7 @@ leaf = st.one_of(
     word.map(lambda w: f"title:{w}"),
     word.map(lambda w: w[:3] + "*"),
     st.tuples(word, word).map(lambda p: f'"{p[0]} {p[1]}"'),
+    st.tuples(word, word, word).map(lambda p: f'"{p[0]} {p[1]} {p[2]}"~3'),
     st.sampled_from(["date:[1987-01-01 to 1990-12-31]", "source:reuters", "year:2020",
                      "date:2020"]),
 )
