@@ -16,6 +16,11 @@ from reader.model import ACTOR, PLACE
 
 _EVENT_WORDS = frozenset("operation hurricane typhoon cyclone storm".split())
 """First words of named events, which are neither places nor actors."""
+_DESIGNATORS = rules.ORG_SUFFIXES | rules.PLACE_SUFFIXES.keys()
+"""Last words that make a run a name (a leading demonym is then part of it: "Syrian Arab Army")."""
+_OF_HEADS = rules.ORG_SUFFIXES | rules.ORG_PREFIXES
+"""Heads of "X of Y" organisation names ("American College of Physicians", "Bulgarian Academy
+of Sciences"): a demonym before them is part of the name too."""
 _COORDINATED = re.compile(r"(?:,|,? and|,? or) $")
 """Text between two names of one list ("Anadan and Haritan")."""
 
@@ -31,7 +36,13 @@ class RuleSegments:
         given = self.lex_given_names()
         person_cue = prev_title
         # strip leading titles, "The", sentence-initial common words, demonyms
-        designated = bool(seg) and norm(seg[-1][2]) in rules.ORG_SUFFIXES | rules.PLACE_SUFFIXES.keys()
+        designated = bool(seg) and (
+            norm(seg[-1][2]) in _DESIGNATORS
+            or any(
+                seg[j + 1][2] in ("of", "for") and norm(seg[j][2]) in _OF_HEADS
+                for j in range(1, len(seg) - 2)
+            )
+        )
         i = 0
         if seg and seg[0][2][:1].isdigit() and not designated:
             i = 1  # an ordinal only starts a unit's name: "65th Air Division", not "3rd March"
