@@ -33,7 +33,6 @@ from reader.entities.text_shape import (
     special_lines,
     split_hyphen_tails,
     starts_sentence,
-    strip_front,
 )
 from reader.model import ACTOR
 
@@ -297,7 +296,7 @@ class Analyser(RuleSegments):
         ):
             return None
         # the free words must touch a hit (no stripped words in between)
-        return strip_front(tokens)
+        return tokens  # titles and "The" are stripped by the rules (a title marks a person)
 
     def lex_given_names(self) -> frozenset[str]:
         """Keys of common given names."""

@@ -276,22 +276,24 @@ class RuleSegments:
             len(words) == 1 or key(words[0][2]) in given
         ):
             return ACTOR, "person"  # "Smith said"; "Trend Micro said" proves nothing
-        if key(words[0][2]) in given and len(words) >= 2:
-            return ACTOR, "person"
-        if len(words) == 1 and norm(words[0][2]).endswith(rules.PLACE_WORD_ENDINGS):
-            return PLACE, "city"
-        if len(words) > 1 and norm(words[0][2]).removeprefix("al-") in rules.PLACE_PREFIXES:
-            return PLACE, rules.PLACE_PREFIXES[norm(words[0][2]).removeprefix("al-")]
+        # a place's context outweighs a given name ("fled to Sandy Hook", "Laurel Hollow,
+        # New York"): nobody flees to a person
         before_text = text[max(0, s - 40) : s]
         if rules.PLACE_BEFORE.search(before_text) or rules.PLACE_BEFORE_MOTION.search(before_text):
             return PLACE, "place"
         if rules.PLACE_DESCRIBED.match(after):
             return PLACE, "place"
         m = rules.PLACE_AFTER.match(after)
-        if m:
+        if m and not m.group(1).endswith(("'", "’", "'s", "’s")):  # "X, Texas' senator"
             idx = self.lex.lookup(key(m.group(1)))
             if idx is not None and self.lex.get(idx).type in ("country", "region"):
                 return PLACE, "city"
+        if key(words[0][2]) in given and len(words) >= 2:
+            return ACTOR, "person"
+        if len(words) == 1 and norm(words[0][2]).endswith(rules.PLACE_WORD_ENDINGS):
+            return PLACE, "city"
+        if len(words) > 1 and norm(words[0][2]).removeprefix("al-") in rules.PLACE_PREFIXES:
+            return PLACE, rules.PLACE_PREFIXES[norm(words[0][2]).removeprefix("al-")]
         before = before_text[-12:].split()
         if before and before[-1].lower() in rules.PLACE_CUE_WORDS and (
             len(words) == 1 or norm(words[0][2]) in rules.ARTICLE_PREFIXES

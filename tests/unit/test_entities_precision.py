@@ -1,0 +1,70 @@
+"""Precision rules: spans and kinds of names that no list knows (each with a counter-case)."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.entities import EntityEngine
+from reader.model import ACTOR, PLACE
+
+
+@pytest.fixture(scope="module")
+def engine() -> EntityEngine:
+    return EntityEngine()
+
+
+def found(engine: EntityEngine, text: str) -> dict[str, tuple[str, str]]:
+    return {m.text: (m.kind, m.type) for m in engine.extract_texts({"d": text})["d"]}
+
+
+def test_demonym_is_part_of_a_designated_organisation_name(engine):
+    names = found(engine, "He was a fellow of the Bulgarian Academy of Sciences in Sofia.")
+    assert "Bulgarian Academy of Sciences" in names
+    names = found(engine, "He said the Brazilian Cycling Confederation met in the city on a sunny day.")
+    assert "Brazilian Cycling Confederation" in names
+
+
+def test_demonym_before_a_plain_name_is_still_dropped(engine):
+    names = found(engine, "Officials said Russian jets hit Idlib, and Syrian Bashar Haddad fled.")
+    assert not any(n.startswith(("Russian", "Syrian")) for n in names)
+
+
+def test_city_of_x_is_a_place(engine):
+    names = found(engine, "The council governs the City of Brampton in Ontario.")
+    assert names.get("City of Brampton", ("", ""))[0] == PLACE
+    # a designator at the end still wins: "City Council" is an organisation
+    names = found(engine, "The Brampton City Council voted on Monday.")
+    assert names.get("Brampton City Council", ("", ""))[0] == ACTOR
+
+
+def test_common_acronyms_are_no_names(engine):
+    names = found(engine, "He died of AIDS after the SWAT raid; his SUV and a VIP pass were seized by the FBI.")
+    assert "AIDS" not in names and "SUV" not in names and "VIP" not in names
+    assert "SWAT" not in names
+    assert "FBI" in names
+
+
+def test_title_before_a_person_whose_surname_is_a_town(engine):
+    text = "Belgrano was backed by Colonel Baltasar Cárdenas and his men. Later Cárdenas retreated."
+    names = found(engine, text)
+    assert names["Baltasar Cárdenas"] == (ACTOR, "person")
+    assert names["Cárdenas"][0] == ACTOR
+    # without the person, the town stays a place
+    assert found(engine, "The convoy reached Cárdenas on Monday.")["Cárdenas"][0] == PLACE
+
+
+def test_place_context_outweighs_a_given_name(engine):
+    names = found(engine, "The regiment marched to Sandy Hook, Maryland, on Monday.")
+    assert names["Sandy Hook"][0] == PLACE
+    names = found(engine, "Villagers fled to Laurel Hollow after the storm.")
+    assert names["Laurel Hollow"][0] == PLACE
+    # a person stays a person, also next to a place
+    names = found(engine, "Sandy Smith, Texas' senior senator, said no.")
+    assert names["Sandy Smith"][0] == ACTOR
+
+
+def test_new_place_designators(engine):
+    names = found(engine, "They lived on Collins Ave near the Victoria Skating Rink and Ayalon Cave.")
+    assert names["Collins Ave"][0] == PLACE
+    assert names["Victoria Skating Rink"][0] == PLACE
+    assert names["Ayalon Cave"][0] == PLACE
