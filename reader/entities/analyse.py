@@ -218,6 +218,19 @@ class Analyser(RuleSegments):
 
     def _part(self, text, tokens, run_hits, cands, lower_words, in_title, sentence_start) -> None:
         """One "and"-free piece of a capitalised run: list hits and rule segments."""
+        j = self._person_of(tokens, run_hits) if run_hits else -1
+        if j > 0:
+            # "Dr Sue Black of the University of Westminster": a person, then the rest
+            cut = tokens[j][0]
+            right = tokens[j + 1 :]
+            while right and right[0][2] in rules.CONNECTORS:
+                right = right[1:]
+            self._part(text, tokens[:j], [h for h in run_hits if h[1] <= cut], cands,
+                       lower_words, in_title, sentence_start)
+            if right:
+                self._part(text, right, [h for h in run_hits if h[0] >= right[0][0]], cands,
+                           lower_words, in_title, False)
+            return
         segments: list[tuple[str, list]] = []
         pos = 0
         n_tokens = len(tokens)
@@ -256,6 +269,27 @@ class Analyser(RuleSegments):
             prev_title = self._rule_segment(
                 text, seg, cands, lower_words, first_in_sentence, in_title, prev_title
             )
+
+    def _person_of(self, tokens, run_hits) -> int:
+        """Index of the "of" in "Given Surname of <a name with a listed part>", else -1."""
+        first_hit = run_hits[0][0]
+        given = self.lex_given_names()
+        names = 0
+        for j, t in enumerate(tokens):
+            if t[0] >= first_hit:
+                return -1
+            low = norm(t[2])
+            if t[2] == "of":
+                return j if names >= 2 else -1
+            if t[2] in rules.CONNECTORS:
+                continue
+            if names == 0:
+                if low in rules.TITLES or low in rules.STOP_WORDS:
+                    continue
+                if key(t[2]) not in given:
+                    return -1
+            names += 1
+        return -1
 
     def _whole_run_name(self, text, tokens, run_hits):
         """If the run is one name that merely contains a listed name, its tokens, else None.

@@ -68,3 +68,12 @@ def test_new_place_designators(engine):
     assert names["Collins Ave"][0] == PLACE
     assert names["Victoria Skating Rink"][0] == PLACE
     assert names["Ayalon Cave"][0] == PLACE
+
+
+def test_person_of_an_organisation_with_a_listed_place(engine):
+    names = found(engine, "The chair is Dr Sue Black of the University of Westminster in London.")
+    assert names["Sue Black"] == (ACTOR, "person")
+    assert names["University of Westminster"][0] == ACTOR
+    assert "Westminster" not in names
+    # one given-name word before "of" is a name of its own ("John of Gaunt")
+    assert "John of Gaunt" in found(engine, "He said John of Gaunt of Lancaster was rich.")
