@@ -34,7 +34,7 @@ from reader.entities.text_shape import (
     split_hyphen_tails,
     starts_sentence,
 )
-from reader.model import ACTOR
+from reader.model import ACTOR, PLACE
 
 _WORD_LOWER = re.compile(r"(?<![\w\-])[a-z]{3,}(?![\w\-])")
 _ACRONYM_WORDS = frozenset("sana fars tass cent rand sport".split())
@@ -301,8 +301,9 @@ class Analyser(RuleSegments):
         words = [t for t in tokens if t[2] not in rules.CONNECTORS]
         if len(words) < 2:
             return None
-        if any(t[2] == "and" for t in tokens):
-            return None
+        for j, t in enumerate(tokens):
+            if t[2] == "and" and not any(u[2] == "of" for u in tokens[:j]):
+                return None  # two names ("of ... and": one name, "Institute of Arts and Sciences")
         hit_spans = [(h[0], h[1]) for h in run_hits]
         free = [
             t for t in words
@@ -312,7 +313,7 @@ class Analyser(RuleSegments):
             and not is_demonym(norm(t[2]), self.lex)
         ]
         if not free:
-            return None
+            return self._place_institution(text, tokens, words, run_hits)
         if free[0][0] >= run_hits[-1][1] and key(free[0][2]) in self.lex_given_names():
             return None  # "Middle East Tobias Ellwood": a person after a listed name
         if (
@@ -331,6 +332,20 @@ class Analyser(RuleSegments):
             return None
         # the free words must touch a hit (no stripped words in between)
         return tokens  # titles and "The" are stripped by the rules (a title marks a person)
+
+    def _place_institution(self, text, tokens, words, run_hits):
+        """"Ohio Senate", "Fiji Labour Party", "Fairmont State College": a listed place right
+        before a listed name that ends with an organisation designator is one name (the
+        institution of that place), else None."""
+        if len(run_hits) != 2 or norm(words[-1][2]) not in rules.ORG_SUFFIXES:
+            return None
+        (s0, e0, i0, _), (s1, e1, i1, _) = run_hits
+        if not text[e0:s1].isspace() or e1 != tokens[-1][1] or s0 != words[0][0]:
+            return None
+        first, second = self.lex.get(i0), self.lex.get(i1)
+        if first.kind != PLACE or second.type == "person":
+            return None
+        return tokens
 
     def lex_given_names(self) -> frozenset[str]:
         """Keys of common given names."""

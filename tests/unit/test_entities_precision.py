@@ -77,3 +77,13 @@ def test_person_of_an_organisation_with_a_listed_place(engine):
     assert "Westminster" not in names
     # one given-name word before "of" is a name of its own ("John of Gaunt")
     assert "John of Gaunt" in found(engine, "He said John of Gaunt of Lancaster was rich.")
+
+
+def test_listed_place_before_a_listed_institution_is_one_name(engine):
+    names = found(engine, "He was elected to the Ohio Senate in 1990 and joined the Fiji Labour Party.")
+    assert names["Ohio Senate"][0] == ACTOR
+    assert names["Fiji Labour Party"][0] == ACTOR
+    assert "Ohio" not in names and "Fiji" not in names
+    # two places stay two places
+    names = found(engine, "Roads between Aleppo Idlib and Hama were closed on Monday.")
+    assert names.get("Aleppo", ("", ""))[0] == PLACE
