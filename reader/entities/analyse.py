@@ -42,6 +42,8 @@ _ACRONYM_WORDS = frozenset("sana fars tass cent rand sport".split())
 _TOWN_TYPES = frozenset({"city", "place", "district"})
 """Listed place types whose names are also surnames often enough ("Sheridan", "Norton")."""
 _ARTICLE_GIVEN = frozenset({"al", "el"})
+_PLURAL_UNITS = frozenset("forces brigades battalions guards militias units markets".split())
+"""Plural designators shared by two names ("Hezbollah and Amal Forces"): no joint name."""
 _CASE_SPLIT = re.compile(r"[\s\-/.,&()]+")
 
 
@@ -200,6 +202,9 @@ class Analyser(RuleSegments):
                 ):
                     parts[-1].append(t)  # "Academy of Motion Picture Arts and Sciences"
                     continue
+                if t[1] > t[0] and self._joint_name(text, parts[-1], tokens[j + 1 :], run_hits):
+                    parts[-1].append(t)  # "Portland and Ogdensburg Railroad"
+                    continue
                 parts.append([])
             else:
                 parts[-1].append(t)
@@ -270,6 +275,25 @@ class Analyser(RuleSegments):
                 text, seg, cands, lower_words, first_in_sentence, in_title, prev_title
             )
 
+    def _joint_name(self, text, left, right, run_hits) -> bool:
+        """"Portland and Ogdensburg Railroad", "Marks and Spencer Group": one organisation
+        named after two names (1-3 words each side, the right ending with a designator)."""
+        if not left or not right or len(left) > 3 or len(right) > 3:
+            return False
+        last = norm(right[-1][2])
+        if last not in rules.ORG_SUFFIXES or last in _PLURAL_UNITS:
+            return False
+        for tok in (*left, *right):
+            if tok[2] in rules.CONNECTORS or not tok[2][:1].isupper():
+                return False  # "Turkey and the Free Syrian Army"
+            low = norm(tok[2])
+            if tok is not right[-1] and (low in rules.ORG_SUFFIXES or low in rules.TITLES):
+                return False  # "Hamas Movement and Jihad Group": two names
+        idx = self.lex.lookup(key(text[left[0][0] : left[-1][1]]))
+        if idx is not None and self.lex.get(idx).type in ("country", "region"):
+            return False  # "Syria and Iraq Command": two countries
+        return True
+
     def _person_of(self, tokens, run_hits) -> int:
         """Index of the "of" in "Given Surname of <a name with a listed part>", else -1."""
         first_hit = run_hits[0][0]
@@ -302,7 +326,11 @@ class Analyser(RuleSegments):
         if len(words) < 2:
             return None
         for j, t in enumerate(tokens):
-            if t[2] == "and" and not any(u[2] == "of" for u in tokens[:j]):
+            if (
+                t[2] == "and"
+                and not any(u[2] == "of" for u in tokens[:j])
+                and not self._joint_name(text, tokens[:j], tokens[j + 1 :], run_hits)
+            ):
                 return None  # two names ("of ... and": one name, "Institute of Arts and Sciences")
         hit_spans = [(h[0], h[1]) for h in run_hits]
         free = [

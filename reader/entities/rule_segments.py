@@ -158,7 +158,11 @@ class RuleSegments:
             return person_cue
         # split at "and" unless the part before it has "of" (Ministry of Foreign Affairs and X)
         for j, t in enumerate(seg):
-            if t[2] == "and" and not any(u[2] == "of" for u in seg[:j]):
+            if (
+                t[2] == "and"
+                and not any(u[2] == "of" for u in seg[:j])
+                and not self._joint_name(text, seg[:j], seg[j + 1 :], ())
+            ):
                 left, right = seg[:j], seg[j + 1 :]
                 self._rule_segment(text, left, cands, lower_words, first_in_sentence, in_title, person_cue)
                 self._rule_segment(text, right, cands, lower_words, False, in_title, False)

@@ -87,3 +87,12 @@ def test_listed_place_before_a_listed_institution_is_one_name(engine):
     # two places stay two places
     names = found(engine, "Roads between Aleppo Idlib and Hama were closed on Monday.")
     assert names.get("Aleppo", ("", ""))[0] == PLACE
+
+
+def test_two_names_joined_by_and_before_a_designator(engine):
+    names = found(engine, "He studied at the Pierpont Community and Technical College for a year.")
+    assert "Pierpont Community and Technical College" in names
+    # two countries, or "and the", stay separate names
+    names = found(engine, "Syria and Iraq Command met; Turkey and the Free Syrian Army attacked.")
+    assert names["Syria"][0] == PLACE and names["Turkey"][0] == PLACE
+    assert "Free Syrian Army" in names
