@@ -21,6 +21,16 @@ _DESIGNATORS = rules.ORG_SUFFIXES | rules.PLACE_SUFFIXES.keys()
 _OF_HEADS = rules.ORG_SUFFIXES | rules.ORG_PREFIXES
 """Heads of "X of Y" organisation names ("American College of Physicians", "Bulgarian Academy
 of Sciences"): a demonym before them is part of the name too."""
+_ROLES_OF = frozenset("fellow fellows member members descendant".split())
+"""Words before "of" that name a role in an organisation, not the organisation."""
+_TRAILING_NOUNS = frozenset("players fans supporters results mp mps mpp mla mep meps draft".split())
+"""Plain nouns that end a capitalised run but not a name ("AFL Results", "Labor MP")."""
+_COMPLEMENT_HEADS = frozenset(
+    "association society academy commission committee federation union league agency "
+    "organisation organization board bureau centre center".split()
+)
+"""Heads that take an "of"/"for" complement ("National Association of Broadcasters")."""
+_PLURAL_DESIGNATORS = frozenset("forces services guards brigades units markets".split())
 _COORDINATED = re.compile(r"(?:,|,? and|,? or) $")
 """Text between two names of one list ("Anadan and Haritan")."""
 
@@ -53,6 +63,9 @@ class RuleSegments:
                 if low in rules.PERSON_TITLES or low in rules.JOB_TITLES:
                     person_cue = True
                 i += 1
+                continue
+            if low in _ROLES_OF and i + 1 < len(seg) and seg[i + 1][2] in ("of", "for"):
+                i += 1  # "Fellow of the Royal Society", "Member of the Legislative Assembly"
                 continue
             if tok in rules.CONNECTORS or low in rules.STOP_WORDS:
                 if tok in rules.CONNECTORS:
@@ -123,6 +136,16 @@ class RuleSegments:
                 while rest and rest[0][2] in rules.CONNECTORS:
                     rest = rest[1:]
                 return self._rule_segment(text, rest, cands, lower_words, False, in_title, False)
+        j = self._name_of_name(seg)
+        if j > 0:
+            # "Vancouver Canucks of the PCHL", "X Constituency for the National Federation Party"
+            rest = seg[j + 1 :]
+            while rest and rest[0][2] in rules.CONNECTORS:
+                rest = rest[1:]
+            self._rule_segment(text, seg[:j], cands, lower_words, first_in_sentence, in_title,
+                               person_cue)
+            self._rule_segment(text, rest, cands, lower_words, False, in_title, False)
+            return False
         # ordinary words before a given name are a description: "Tower Man George Hauser"
         for j in range(1, min(len(seg), 4)):
             if key(seg[j][2]) in self._given and j + 1 < len(seg):
@@ -152,6 +175,7 @@ class RuleSegments:
             seg[-1][2] in rules.CONNECTORS
             or is_demonym(norm(seg[-1][2]), self.lex)
             or (norm(seg[-1][2]) in rules.STOP_WORDS and norm(seg[-1][2]) not in rules.ORG_SUFFIXES)
+            or (len(seg) > 1 and norm(seg[-1][2]) in _TRAILING_NOUNS)
         ):
             seg = seg[:-1]
         if not seg:
@@ -254,6 +278,34 @@ class RuleSegments:
             flag = INITIAL  # Title Case line: the corpus must confirm it (a title makes a person)
         cands.append(Candidate(s, e, surface, k, -1, kind, typ, flag))
         return False
+
+    @staticmethod
+    def _name_of_name(seg) -> int:
+        """Index of the "of"/"for" between two names in one run, else -1: a name of two or
+        more words, then an acronym or a designated name ("Oakland Athletics of Major League
+        Baseball" is not; "Vancouver Canucks of the PCHL" is). Names whose head asks for a
+        complement ("Department of ...", "Supreme Council of the Armed Forces") stay whole."""
+        words = 0
+        for j, t in enumerate(seg):
+            tok = t[2]
+            if tok in ("of", "for") and words >= 2:
+                head = norm(seg[j - 1][2])
+                if head in _OF_HEADS or head in _COMPLEMENT_HEADS:
+                    return -1
+                tail = [u for u in seg[j + 1 :] if u[2] not in ("the",)]
+                if not tail or any(u[2] in ("of", "for") for u in tail):
+                    return -1
+                if len(tail) == 1 and tail[0][2].isupper() and len(tail[0][2]) >= 2:
+                    return j
+                if len(tail) >= 2 and norm(tail[-1][2]) in rules.ORG_SUFFIXES and (
+                    norm(tail[-1][2]) not in _PLURAL_DESIGNATORS
+                ):
+                    return j
+                return -1
+            if tok in rules.CONNECTORS:
+                return -1
+            words += 1
+        return -1
 
     def _classify(self, text, seg, words, s, e, person_cue, given) -> tuple[str, str]:
         """Kind and type of an unlisted name from its designators and context."""

@@ -96,3 +96,25 @@ def test_two_names_joined_by_and_before_a_designator(engine):
     names = found(engine, "Syria and Iraq Command met; Turkey and the Free Syrian Army attacked.")
     assert names["Syria"][0] == PLACE and names["Turkey"][0] == PLACE
     assert "Free Syrian Army" in names
+
+
+def test_name_of_another_name_splits(engine):
+    names = found(engine, "He played for the Vancouver Canucks of the PCHL in the years after the war.")
+    assert "Vancouver Canucks" in names and "PCHL" in names
+    names = found(engine, "He contested the Labasa Communal Constituency for the National "
+                          "Federation Party in the election.")
+    assert "National Federation Party" in names
+    # heads that take a complement stay whole
+    names = found(engine, "The speaker said that the US Department of Health and Human Services "
+                          "would meet with the Supreme Council of the Armed Forces this week.")
+    assert "Department of Health and Human Services" in names
+    assert "Supreme Council of the Armed Forces" in names
+
+
+def test_roles_before_of_and_trailing_nouns_are_not_part_of_names(engine):
+    names = found(engine, "In 2006 he was elected a Fellow of the American Physical Society for "
+                          "his work on the theory of excitons.")
+    assert "American Physical Society" in names
+    assert not any(n.startswith("Fellow") for n in names)
+    names = found(engine, "It was reported that the WAFL Results were posted on the site today.")
+    assert "WAFL" in names and "WAFL Results" not in names
