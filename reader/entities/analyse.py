@@ -337,7 +337,7 @@ class Analyser(RuleSegments):
             t for t in words
             if not any(s <= t[0] and t[1] <= e for s, e in hit_spans)
             and norm(t[2]) not in rules.TITLES
-            and norm(t[2]) not in rules.STOP_WORDS
+            and (norm(t[2]) not in rules.STOP_WORDS or norm(t[2]) == "old")  # "Old Goa"
             and not is_demonym(norm(t[2]), self.lex)
         ]
         if not free:

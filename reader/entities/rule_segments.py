@@ -35,6 +35,12 @@ _COORDINATED = re.compile(r"(?:,|,? and|,? or) $")
 """Text between two names of one list ("Anadan and Haritan")."""
 
 
+def designated_old(lex: Lexicon, rest) -> bool:
+    """True if the words after "Old" are a listed place ("Old Goa")."""
+    idx = lex.lookup(key(" ".join(t[2] for t in rest)))
+    return idx is not None and lex.get(idx).kind == PLACE
+
+
 class RuleSegments:
     """Mixin of :class:`reader.entities.analyse.Analyser`: the capitalisation rules."""
 
@@ -67,6 +73,10 @@ class RuleSegments:
             if low in _ROLES_OF and i + 1 < len(seg) and seg[i + 1][2] in ("of", "for"):
                 i += 1  # "Fellow of the Royal Society", "Member of the Legislative Assembly"
                 continue
+            if low == "old" and i + 1 < len(seg) and seg[i + 1][2][:1].isupper() and designated_old(
+                self.lex, seg[i + 1 :]
+            ):
+                break  # "Old Goa", "Old Delhi": part of a place name
             if tok in rules.CONNECTORS or low in rules.STOP_WORDS:
                 if tok in rules.CONNECTORS:
                     person_cue = False  # "Chief of Staff": the title did not precede a name

@@ -131,7 +131,7 @@ PLACE_PREFIXES = {
     "st.": "city", "new": "city", "north": "region", "south": "region", "east": "region",
     "west": "region", "city": "city", "town": "city", "village": "city", "island": "region",
     "northern": "region", "southern": "region", "eastern": "region",
-    "western": "region", "upper": "region", "lower": "region", "greater": "region",
+    "western": "region", "upper": "region", "lower": "region", "old": "city", "greater": "region",
     # common first words of Arabic, Hebrew and Persian place names
     "tal": "city", "tell": "city", "tel": "city", "ayn": "city", "ain": "city", "deir": "city",
     "dayr": "city", "kafr": "city", "kfar": "city", "khan": "city", "beit": "city",

@@ -118,3 +118,10 @@ def test_roles_before_of_and_trailing_nouns_are_not_part_of_names(engine):
     assert not any(n.startswith("Fellow") for n in names)
     names = found(engine, "It was reported that the WAFL Results were posted on the site today.")
     assert "WAFL" in names and "WAFL Results" not in names
+
+
+def test_old_before_a_listed_place_is_part_of_its_name(engine):
+    names = found(engine, "The island is connected to Old Goa on the south-east side.")
+    assert names.get("Old Goa", ("", ""))[0] == PLACE
+    names = found(engine, "Old Syrian rebels and old men met while Old Hezbollah fighters left.")
+    assert "Hezbollah" in names and not any(n.startswith("Old") for n in names)
