@@ -342,8 +342,17 @@ class Analyser(RuleSegments):
         ]
         if not free:
             return self._place_institution(text, tokens, words, run_hits)
-        if free[0][0] >= run_hits[-1][1] and key(free[0][2]) in self.lex_given_names():
+        if (
+            free[0][0] >= run_hits[-1][1]
+            and key(free[0][2]) in self.lex_given_names()
+            and not (
+                len(run_hits) == 1
+                and run_hits[0][0] == words[0][0]
+                and key(text[run_hits[0][0] : run_hits[0][1]]) in self.lex_given_names()
+            )
+        ):
             return None  # "Middle East Tobias Ellwood": a person after a listed name
+            # (but "Chad Edward Gaudin": the listed name is his given name)
         if (
             key(free[0][2]) in self.lex_given_names()
             and free[0][1] <= run_hits[0][0]

@@ -65,7 +65,9 @@ class RuleSegments:
         while i < len(seg):
             tok = seg[i][2]
             low = norm(tok)
-            if low in rules.TITLES or low in rules.JOB_TITLES:
+            if (low in rules.TITLES or low in rules.JOB_TITLES) and not (
+                low == "major" and i + 1 < len(seg) and norm(seg[i + 1][2]) in ("league", "leagues")
+            ):
                 if low in rules.PERSON_TITLES or low in rules.JOB_TITLES:
                     person_cue = True
                 i += 1

@@ -24,7 +24,7 @@ TITLES = frozenset(
     crown sheikh shaikh sheik emir general gen gen. lieutenant lt lt. colonel col col.
     maj maj. brigadier captain capt capt. sergeant sgt sgt. commander admiral adm
     marshal mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady sen sen. senator rep rep.
-    representative gov gov. governor mayor ambassador envoy judge justice pope cardinal
+    major representative gov gov. governor mayor ambassador envoy judge justice pope cardinal
     bishop archbishop rabbi imam ayatollah grand mufti professor prof prof. spokesman
     spokeswoman spokesperson chief director deputy foreign defence defense interior
     finance health justice state premier chairman chairwoman chair ceo leader
@@ -57,7 +57,7 @@ JOB_TITLES = frozenset(
 
 PERSON_TITLES = frozenset(
     """president minister king queen prince princess sheikh shaikh emir general gen gen.
-    lieutenant lt lt. colonel col col. maj maj. brigadier captain capt capt. sergeant
+    lieutenant lt lt. colonel col col. maj maj. major brigadier captain capt capt. sergeant
     sgt sgt. commander admiral adm marshal mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord
     lady sen sen. senator rep rep. governor gov gov. mayor ambassador envoy judge pope
     cardinal bishop archbishop rabbi imam ayatollah professor prof prof. spokesman

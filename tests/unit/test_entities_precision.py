@@ -125,3 +125,16 @@ def test_old_before_a_listed_place_is_part_of_its_name(engine):
     assert names.get("Old Goa", ("", ""))[0] == PLACE
     names = found(engine, "Old Syrian rebels and old men met while Old Hezbollah fighters left.")
     assert "Hezbollah" in names and not any(n.startswith("Old") for n in names)
+
+
+def test_major_is_a_title_but_not_in_major_league(engine):
+    names = found(engine, "They fled; Major Saturnino Castro rode to the hills with the others.")
+    assert names["Saturnino Castro"] == (ACTOR, "person")
+    names = found(engine, "He was picked in the Major League Baseball draft of the year 2001.")
+    assert "Major League Baseball" in names
+
+
+def test_a_country_name_as_a_given_name(engine):
+    names = found(engine, "Chad Edward Gaudin ( born March 24 , 1983 in New Orleans ) is a pitcher.")
+    assert names["Chad Edward Gaudin"][0] == ACTOR
+    assert "Chad" not in names
