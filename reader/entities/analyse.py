@@ -24,7 +24,7 @@ from reader.entities.demonyms import is_demonym
 from reader.entities.evidence import collect_evidence
 from reader.entities.lexicon import Lexicon
 from reader.entities.normalise import fold, key
-from reader.entities.rule_segments import RuleSegments
+from reader.entities.rule_segments import EVENT_WORDS, RuleSegments
 from reader.entities.text_shape import (
     dedupe,
     in_ranges,
@@ -42,6 +42,8 @@ _ACRONYM_WORDS = frozenset("sana fars tass cent rand sport".split())
 _TOWN_TYPES = frozenset({"city", "place", "district"})
 """Listed place types whose names are also surnames often enough ("Sheridan", "Norton")."""
 _ARTICLE_GIVEN = frozenset({"al", "el"})
+_INSTITUTION_TYPES = frozenset({"government-body", "political-party"})
+"""Listed actor types that a place name before them makes a different, local body."""
 _PLURAL_UNITS = frozenset("forces brigades battalions guards militias units markets".split())
 """Plural designators shared by two names ("Hezbollah and Amal Forces"): no joint name."""
 _CASE_SPLIT = re.compile(r"[\s\-/.,&()]+")
@@ -209,16 +211,22 @@ class Analyser(RuleSegments):
             else:
                 parts[-1].append(t)
         n0 = len(cands)
+        events = []
         for part in parts:
             if not part:
                 continue
             ps, pe = part[0][0], part[-1][1]
+            if len(part) > 1 and norm(part[0][2]) in EVENT_WORDS:
+                events.append((ps, pe))  # "Operation Euphrates Shield": no name inside either
+                continue
             part_hits = [h for h in run_hits if ps <= h[0] and h[1] <= pe]
             self._part(text, part, part_hits, cands, lower_words, in_title, starts_sentence(text, ps))
         # hits not inside any part (e.g. spanning a split) still count
         new = cands[n0:]
         for h in run_hits:
-            if not any(c.start <= h[0] < c.end for c in new):
+            if not any(c.start <= h[0] < c.end for c in new) and not any(
+                s <= h[0] < e for s, e in events
+            ):
                 cands.append(self._known(text, h))
 
     def _part(self, text, tokens, run_hits, cands, lower_words, in_title, sentence_start) -> None:
@@ -326,10 +334,12 @@ class Analyser(RuleSegments):
         if len(words) < 2:
             return None
         for j, t in enumerate(tokens):
-            if (
-                t[2] == "and"
-                and not any(u[2] == "of" for u in tokens[:j])
-                and not self._joint_name(text, tokens[:j], tokens[j + 1 :], run_hits)
+            if t[2] == "and" and (
+                t[0] == t[1]  # a break ("Istanbul-based National Coalition")
+                or (
+                    not any(u[2] == "of" for u in tokens[:j])
+                    and not self._joint_name(text, tokens[:j], tokens[j + 1 :], run_hits)
+                )
             ):
                 return None  # two names ("of ... and": one name, "Institute of Arts and Sciences")
         hit_spans = [(h[0], h[1]) for h in run_hits]
@@ -380,8 +390,10 @@ class Analyser(RuleSegments):
         if not text[e0:s1].isspace() or e1 != tokens[-1][1] or s0 != words[0][0]:
             return None
         first, second = self.lex.get(i0), self.lex.get(i1)
-        if first.kind != PLACE or second.type == "person":
-            return None
+        if first.kind != PLACE or not (
+            second.type in _INSTITUTION_TYPES or second.kind == PLACE
+        ):
+            return None  # "Syria Al-Nusra Front": a place, then a group active there
         return tokens
 
     def lex_given_names(self) -> frozenset[str]:

@@ -14,7 +14,7 @@ from reader.entities.normalise import key
 from reader.entities.text_shape import norm, starts_sentence
 from reader.model import ACTOR, PLACE
 
-_EVENT_WORDS = frozenset("operation hurricane typhoon cyclone storm".split())
+EVENT_WORDS = frozenset("operation hurricane typhoon cyclone storm".split())
 """First words of named events, which are neither places nor actors."""
 _DESIGNATORS = rules.ORG_SUFFIXES | rules.PLACE_SUFFIXES.keys()
 """Last words that make a run a name (a leading demonym is then part of it: "Syrian Arab Army")."""
@@ -82,7 +82,7 @@ class RuleSegments:
             if tok in rules.CONNECTORS or low in rules.STOP_WORDS:
                 if tok in rules.CONNECTORS:
                     person_cue = False  # "Chief of Staff": the title did not precede a name
-                if low in _EVENT_WORDS:
+                if low in EVENT_WORDS:
                     return False  # "Operation Inherent Resolve", "Hurricane Milton": events
                 i += 1
                 continue
@@ -197,7 +197,7 @@ class RuleSegments:
             if (
                 t[2] == "and"
                 and not any(u[2] == "of" for u in seg[:j])
-                and not self._joint_name(text, seg[:j], seg[j + 1 :], ())
+                and not (t[1] > t[0] and self._joint_name(text, seg[:j], seg[j + 1 :], ()))
             ):
                 left, right = seg[:j], seg[j + 1 :]
                 self._rule_segment(text, left, cands, lower_words, first_in_sentence, in_title, person_cue)

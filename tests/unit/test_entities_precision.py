@@ -138,3 +138,20 @@ def test_a_country_name_as_a_given_name(engine):
     names = found(engine, "Chad Edward Gaudin ( born March 24 , 1983 in New Orleans ) is a pitcher.")
     assert names["Chad Edward Gaudin"][0] == ACTOR
     assert "Chad" not in names
+
+
+def test_joins_never_cross_a_hyphen_tail_or_an_armed_group(engine):
+    names = found(engine, "Zakaria Malahifji of the Aleppo-based Fastaqim group told reporters "
+                          "that the Istanbul-based National Coalition had met.")
+    assert "Aleppo" in names and "Istanbul" in names
+    assert not any("based" in n for n in names)
+    names = found(engine, "Fighters of the Jabhat al-Nusra and Syria Al-Nusra Front clashed, "
+                          "the monitor said on its website today.")
+    assert "Syria" in names
+
+
+def test_a_listed_place_inside_an_event_name_is_no_mention(engine):
+    names = found(engine, "In August Turkey launched Operation Euphrates Shield in Aleppo province "
+                          "to push the militants back.")
+    assert "Euphrates" not in names and "Euphrates Shield" not in names
+    assert "Turkey" in names
