@@ -42,6 +42,10 @@ _ACRONYM_WORDS = frozenset("sana fars tass cent rand sport".split())
 _TOWN_TYPES = frozenset({"city", "place", "district"})
 """Listed place types whose names are also surnames often enough ("Sheridan", "Norton")."""
 _ARTICLE_GIVEN = frozenset({"al", "el"})
+_COMPANY_ENDS = frozenset(
+    "co co. inc inc. corp corp. ltd ltd. plc llc company sons partners associates".split()
+)
+"""Company designators that alone end a name of two names ("Merrill Lynch and Co")."""
 _INSTITUTION_TYPES = frozenset({"government-body", "political-party"})
 """Listed actor types that a place name before them makes a different, local body."""
 _PLURAL_UNITS = frozenset("forces brigades battalions guards militias units markets".split())
@@ -201,6 +205,7 @@ class Analyser(RuleSegments):
                     and t[1] > t[0]
                     and not any(t[1] <= h[0] for h in run_hits)
                     and key(after[0][2]) not in self.lex_given_names()
+                    and norm(after[-1][2]) not in rules.ORG_SUFFIXES  # "... and Salomon Inc"
                 ):
                     parts[-1].append(t)  # "Academy of Motion Picture Arts and Sciences"
                     continue
@@ -297,9 +302,17 @@ class Analyser(RuleSegments):
             low = norm(tok[2])
             if tok is not right[-1] and (low in rules.ORG_SUFFIXES or low in rules.TITLES):
                 return False  # "Hamas Movement and Jihad Group": two names
+        if len(right) == 1 and last not in _COMPANY_ENDS:
+            return False  # "House and Senate": two bodies ("Beck and Co" is one)
+        if len(left) >= 2 and key(left[0][2]) in self.lex_given_names():
+            return False  # "Paul Volcker and International Monetary Fund"
         idx = self.lex.lookup(key(text[left[0][0] : left[-1][1]]))
-        if idx is not None and self.lex.get(idx).type in ("country", "region"):
+        if idx is not None and (
+            self.lex.get(idx).type in ("country", "region") or self.lex.get(idx).kind == ACTOR
+        ):
             return False  # "Syria and Iraq Command": two countries
+        if self.lex.lookup(key(text[right[0][0] : right[-1][1]])) is not None:
+            return False  # "Volcker and International Monetary Fund": a listed name
         return True
 
     def _person_of(self, tokens, run_hits) -> int:

@@ -155,3 +155,16 @@ def test_a_listed_place_inside_an_event_name_is_no_mention(engine):
                           "to push the militants back.")
     assert "Euphrates" not in names and "Euphrates Shield" not in names
     assert "Turkey" in names
+
+
+def test_joint_company_names_and_their_counter_cases(engine):
+    names = found(engine, "Shares were bought by Merrill Lynch and Co and sold by the Food and "
+                          "Drug Administration, traders said.")
+    assert "Merrill Lynch and Co" in names
+    names = found(engine, "The bill passed the House and Senate, and Paul Volcker and International "
+                          "Monetary Fund officials met, traders said.")
+    assert "House and Senate" not in names
+    assert not any("Volcker and" in n for n in names)
+    names = found(engine, "Shares were sold by the National Bank of Minneapolis and Salomon Inc "
+                          "last week, traders said.")
+    assert "National Bank of Minneapolis" in names and "Salomon Inc" in names
