@@ -205,7 +205,7 @@ class Analyser(RuleSegments):
                     and t[1] > t[0]
                     and not any(t[1] <= h[0] for h in run_hits)
                     and key(after[0][2]) not in self.lex_given_names()
-                    and norm(after[-1][2]) not in rules.ORG_SUFFIXES  # "... and Salomon Inc"
+                    and norm(after[-1][2]) not in _COMPANY_ENDS  # "... and Salomon Inc"
                 ):
                     parts[-1].append(t)  # "Academy of Motion Picture Arts and Sciences"
                     continue
