@@ -304,7 +304,7 @@ class Analyser(RuleSegments):
                 return False  # "Hamas Movement and Jihad Group": two names
         if len(right) == 1 and last not in _COMPANY_ENDS:
             return False  # "House and Senate": two bodies ("Beck and Co" is one)
-        if len(left) >= 2 and key(left[0][2]) in self.lex_given_names():
+        if len(right) > 1 and len(left) >= 2 and key(left[0][2]) in self.lex_given_names():
             return False  # "Paul Volcker and International Monetary Fund"
         idx = self.lex.lookup(key(text[left[0][0] : left[-1][1]]))
         if idx is not None and (
