@@ -24,7 +24,7 @@ from reader.entities.demonyms import is_demonym
 from reader.entities.evidence import collect_evidence
 from reader.entities.lexicon import Lexicon
 from reader.entities.normalise import fold, key
-from reader.entities.rule_segments import RuleSegments
+from reader.entities.rule_segments import EVENT_WORDS, RuleSegments
 from reader.entities.text_shape import (
     dedupe,
     in_ranges,
@@ -33,9 +33,8 @@ from reader.entities.text_shape import (
     special_lines,
     split_hyphen_tails,
     starts_sentence,
-    strip_front,
 )
-from reader.model import ACTOR
+from reader.model import ACTOR, PLACE
 
 _WORD_LOWER = re.compile(r"(?<![\w\-])[a-z]{3,}(?![\w\-])")
 _ACRONYM_WORDS = frozenset("sana fars tass cent rand sport".split())
@@ -43,6 +42,14 @@ _ACRONYM_WORDS = frozenset("sana fars tass cent rand sport".split())
 _TOWN_TYPES = frozenset({"city", "place", "district"})
 """Listed place types whose names are also surnames often enough ("Sheridan", "Norton")."""
 _ARTICLE_GIVEN = frozenset({"al", "el"})
+_COMPANY_ENDS = frozenset(
+    "co co. inc inc. corp corp. ltd ltd. plc llc company sons partners associates".split()
+)
+"""Company designators that alone end a name of two names ("Merrill Lynch and Co")."""
+_INSTITUTION_TYPES = frozenset({"government-body", "political-party"})
+"""Listed actor types that a place name before them makes a different, local body."""
+_PLURAL_UNITS = frozenset("forces brigades battalions guards militias units markets".split())
+"""Plural designators shared by two names ("Hezbollah and Amal Forces"): no joint name."""
 _CASE_SPLIT = re.compile(r"[\s\-/.,&()]+")
 
 
@@ -198,27 +205,50 @@ class Analyser(RuleSegments):
                     and t[1] > t[0]
                     and not any(t[1] <= h[0] for h in run_hits)
                     and key(after[0][2]) not in self.lex_given_names()
+                    and norm(after[-1][2]) not in _COMPANY_ENDS  # "... and Salomon Inc"
                 ):
                     parts[-1].append(t)  # "Academy of Motion Picture Arts and Sciences"
+                    continue
+                if t[1] > t[0] and self._joint_name(text, parts[-1], tokens[j + 1 :], run_hits):
+                    parts[-1].append(t)  # "Portland and Ogdensburg Railroad"
                     continue
                 parts.append([])
             else:
                 parts[-1].append(t)
         n0 = len(cands)
+        events = []
         for part in parts:
             if not part:
                 continue
             ps, pe = part[0][0], part[-1][1]
+            if len(part) > 1 and norm(part[0][2]) in EVENT_WORDS:
+                events.append((ps, pe))  # "Operation Euphrates Shield": no name inside either
+                continue
             part_hits = [h for h in run_hits if ps <= h[0] and h[1] <= pe]
             self._part(text, part, part_hits, cands, lower_words, in_title, starts_sentence(text, ps))
         # hits not inside any part (e.g. spanning a split) still count
         new = cands[n0:]
         for h in run_hits:
-            if not any(c.start <= h[0] < c.end for c in new):
+            if not any(c.start <= h[0] < c.end for c in new) and not any(
+                s <= h[0] < e for s, e in events
+            ):
                 cands.append(self._known(text, h))
 
     def _part(self, text, tokens, run_hits, cands, lower_words, in_title, sentence_start) -> None:
         """One "and"-free piece of a capitalised run: list hits and rule segments."""
+        j = self._person_of(tokens, run_hits) if run_hits else -1
+        if j > 0:
+            # "Dr Sue Black of the University of Westminster": a person, then the rest
+            cut = tokens[j][0]
+            right = tokens[j + 1 :]
+            while right and right[0][2] in rules.CONNECTORS:
+                right = right[1:]
+            self._part(text, tokens[:j], [h for h in run_hits if h[1] <= cut], cands,
+                       lower_words, in_title, sentence_start)
+            if right:
+                self._part(text, right, [h for h in run_hits if h[0] >= right[0][0]], cands,
+                           lower_words, in_title, False)
+            return
         segments: list[tuple[str, list]] = []
         pos = 0
         n_tokens = len(tokens)
@@ -258,6 +288,54 @@ class Analyser(RuleSegments):
                 text, seg, cands, lower_words, first_in_sentence, in_title, prev_title
             )
 
+    def _joint_name(self, text, left, right, run_hits) -> bool:
+        """"Portland and Ogdensburg Railroad", "Marks and Spencer Group": one organisation
+        named after two names (1-3 words each side, the right ending with a designator)."""
+        if not left or not right or len(left) > 3 or len(right) > 3:
+            return False
+        last = norm(right[-1][2])
+        if last not in rules.ORG_SUFFIXES or last in _PLURAL_UNITS:
+            return False
+        for tok in (*left, *right):
+            if tok[2] in rules.CONNECTORS or not tok[2][:1].isupper():
+                return False  # "Turkey and the Free Syrian Army"
+            low = norm(tok[2])
+            if tok is not right[-1] and (low in rules.ORG_SUFFIXES or low in rules.TITLES):
+                return False  # "Hamas Movement and Jihad Group": two names
+        if len(right) == 1 and last not in _COMPANY_ENDS:
+            return False  # "House and Senate": two bodies ("Beck and Co" is one)
+        if len(right) > 1 and len(left) >= 2 and key(left[0][2]) in self.lex_given_names():
+            return False  # "Paul Volcker and International Monetary Fund"
+        idx = self.lex.lookup(key(text[left[0][0] : left[-1][1]]))
+        if idx is not None and (
+            self.lex.get(idx).type in ("country", "region") or self.lex.get(idx).kind == ACTOR
+        ):
+            return False  # "Syria and Iraq Command": two countries
+        if self.lex.lookup(key(text[right[0][0] : right[-1][1]])) is not None:
+            return False  # "Volcker and International Monetary Fund": a listed name
+        return True
+
+    def _person_of(self, tokens, run_hits) -> int:
+        """Index of the "of" in "Given Surname of <a name with a listed part>", else -1."""
+        first_hit = run_hits[0][0]
+        given = self.lex_given_names()
+        names = 0
+        for j, t in enumerate(tokens):
+            if t[0] >= first_hit:
+                return -1
+            low = norm(t[2])
+            if t[2] == "of":
+                return j if names >= 2 else -1
+            if t[2] in rules.CONNECTORS:
+                continue
+            if names == 0:
+                if low in rules.TITLES or low in rules.STOP_WORDS:
+                    continue
+                if key(t[2]) not in given:
+                    return -1
+            names += 1
+        return -1
+
     def _whole_run_name(self, text, tokens, run_hits):
         """If the run is one name that merely contains a listed name, its tokens, else None.
 
@@ -268,20 +346,36 @@ class Analyser(RuleSegments):
         words = [t for t in tokens if t[2] not in rules.CONNECTORS]
         if len(words) < 2:
             return None
-        if any(t[2] == "and" for t in tokens):
-            return None
+        for j, t in enumerate(tokens):
+            if t[2] == "and" and (
+                t[0] == t[1]  # a break ("Istanbul-based National Coalition")
+                or (
+                    not any(u[2] == "of" for u in tokens[:j])
+                    and not self._joint_name(text, tokens[:j], tokens[j + 1 :], run_hits)
+                )
+            ):
+                return None  # two names ("of ... and": one name, "Institute of Arts and Sciences")
         hit_spans = [(h[0], h[1]) for h in run_hits]
         free = [
             t for t in words
             if not any(s <= t[0] and t[1] <= e for s, e in hit_spans)
             and norm(t[2]) not in rules.TITLES
-            and norm(t[2]) not in rules.STOP_WORDS
+            and (norm(t[2]) not in rules.STOP_WORDS or norm(t[2]) == "old")  # "Old Goa"
             and not is_demonym(norm(t[2]), self.lex)
         ]
         if not free:
-            return None
-        if free[0][0] >= run_hits[-1][1] and key(free[0][2]) in self.lex_given_names():
+            return self._place_institution(text, tokens, words, run_hits)
+        if (
+            free[0][0] >= run_hits[-1][1]
+            and key(free[0][2]) in self.lex_given_names()
+            and not (
+                len(run_hits) == 1
+                and run_hits[0][0] == words[0][0]
+                and key(text[run_hits[0][0] : run_hits[0][1]]) in self.lex_given_names()
+            )
+        ):
             return None  # "Middle East Tobias Ellwood": a person after a listed name
+            # (but "Chad Edward Gaudin": the listed name is his given name)
         if (
             key(free[0][2]) in self.lex_given_names()
             and free[0][1] <= run_hits[0][0]
@@ -297,7 +391,23 @@ class Analyser(RuleSegments):
         ):
             return None
         # the free words must touch a hit (no stripped words in between)
-        return strip_front(tokens)
+        return tokens  # titles and "The" are stripped by the rules (a title marks a person)
+
+    def _place_institution(self, text, tokens, words, run_hits):
+        """"Ohio Senate", "Fiji Labour Party", "Fairmont State College": a listed place right
+        before a listed name that ends with an organisation designator is one name (the
+        institution of that place), else None."""
+        if len(run_hits) != 2 or norm(words[-1][2]) not in rules.ORG_SUFFIXES:
+            return None
+        (s0, e0, i0, _), (s1, e1, i1, _) = run_hits
+        if not text[e0:s1].isspace() or e1 != tokens[-1][1] or s0 != words[0][0]:
+            return None
+        first, second = self.lex.get(i0), self.lex.get(i1)
+        if first.kind != PLACE or not (
+            second.type in _INSTITUTION_TYPES or second.kind == PLACE
+        ):
+            return None  # "Syria Al-Nusra Front": a place, then a group active there
+        return tokens
 
     def lex_given_names(self) -> frozenset[str]:
         """Keys of common given names."""

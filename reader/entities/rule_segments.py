@@ -14,10 +14,31 @@ from reader.entities.normalise import key
 from reader.entities.text_shape import norm, starts_sentence
 from reader.model import ACTOR, PLACE
 
-_EVENT_WORDS = frozenset("operation hurricane typhoon cyclone storm".split())
+EVENT_WORDS = frozenset("operation hurricane typhoon cyclone storm".split())
 """First words of named events, which are neither places nor actors."""
+_DESIGNATORS = rules.ORG_SUFFIXES | rules.PLACE_SUFFIXES.keys()
+"""Last words that make a run a name (a leading demonym is then part of it: "Syrian Arab Army")."""
+_OF_HEADS = rules.ORG_SUFFIXES | rules.ORG_PREFIXES
+"""Heads of "X of Y" organisation names ("American College of Physicians", "Bulgarian Academy
+of Sciences"): a demonym before them is part of the name too."""
+_ROLES_OF = frozenset("fellow fellows member members descendant".split())
+"""Words before "of" that name a role in an organisation, not the organisation."""
+_TRAILING_NOUNS = frozenset("players fans supporters results mp mps mpp mla mep meps draft".split())
+"""Plain nouns that end a capitalised run but not a name ("AFL Results", "Labor MP")."""
+_COMPLEMENT_HEADS = frozenset(
+    "association society academy commission committee federation union league agency "
+    "organisation organization board bureau centre center".split()
+)
+"""Heads that take an "of"/"for" complement ("National Association of Broadcasters")."""
+_PLURAL_DESIGNATORS = frozenset("forces services guards brigades units markets".split())
 _COORDINATED = re.compile(r"(?:,|,? and|,? or) $")
 """Text between two names of one list ("Anadan and Haritan")."""
+
+
+def designated_old(lex: Lexicon, rest) -> bool:
+    """True if the words after "Old" are a listed place ("Old Goa")."""
+    idx = lex.lookup(key(" ".join(t[2] for t in rest)))
+    return idx is not None and lex.get(idx).kind == PLACE
 
 
 class RuleSegments:
@@ -31,22 +52,37 @@ class RuleSegments:
         given = self.lex_given_names()
         person_cue = prev_title
         # strip leading titles, "The", sentence-initial common words, demonyms
-        designated = bool(seg) and norm(seg[-1][2]) in rules.ORG_SUFFIXES | rules.PLACE_SUFFIXES.keys()
+        designated = bool(seg) and (
+            norm(seg[-1][2]) in _DESIGNATORS
+            or any(
+                seg[j + 1][2] in ("of", "for") and norm(seg[j][2]) in _OF_HEADS
+                for j in range(1, len(seg) - 2)
+            )
+        )
         i = 0
         if seg and seg[0][2][:1].isdigit() and not designated:
             i = 1  # an ordinal only starts a unit's name: "65th Air Division", not "3rd March"
         while i < len(seg):
             tok = seg[i][2]
             low = norm(tok)
-            if low in rules.TITLES or low in rules.JOB_TITLES:
+            if (low in rules.TITLES or low in rules.JOB_TITLES) and not (
+                low == "major" and i + 1 < len(seg) and norm(seg[i + 1][2]) in ("league", "leagues")
+            ):
                 if low in rules.PERSON_TITLES or low in rules.JOB_TITLES:
                     person_cue = True
                 i += 1
                 continue
+            if low in _ROLES_OF and i + 1 < len(seg) and seg[i + 1][2] in ("of", "for"):
+                i += 1  # "Fellow of the Royal Society", "Member of the Legislative Assembly"
+                continue
+            if low == "old" and i + 1 < len(seg) and seg[i + 1][2][:1].isupper() and designated_old(
+                self.lex, seg[i + 1 :]
+            ):
+                break  # "Old Goa", "Old Delhi": part of a place name
             if tok in rules.CONNECTORS or low in rules.STOP_WORDS:
                 if tok in rules.CONNECTORS:
                     person_cue = False  # "Chief of Staff": the title did not precede a name
-                if low in _EVENT_WORDS:
+                if low in EVENT_WORDS:
                     return False  # "Operation Inherent Resolve", "Hurricane Milton": events
                 i += 1
                 continue
@@ -112,6 +148,16 @@ class RuleSegments:
                 while rest and rest[0][2] in rules.CONNECTORS:
                     rest = rest[1:]
                 return self._rule_segment(text, rest, cands, lower_words, False, in_title, False)
+        j = self._name_of_name(seg)
+        if j > 0:
+            # "Vancouver Canucks of the PCHL", "X Constituency for the National Federation Party"
+            rest = seg[j + 1 :]
+            while rest and rest[0][2] in rules.CONNECTORS:
+                rest = rest[1:]
+            self._rule_segment(text, seg[:j], cands, lower_words, first_in_sentence, in_title,
+                               person_cue)
+            self._rule_segment(text, rest, cands, lower_words, False, in_title, False)
+            return False
         # ordinary words before a given name are a description: "Tower Man George Hauser"
         for j in range(1, min(len(seg), 4)):
             if key(seg[j][2]) in self._given and j + 1 < len(seg):
@@ -141,13 +187,18 @@ class RuleSegments:
             seg[-1][2] in rules.CONNECTORS
             or is_demonym(norm(seg[-1][2]), self.lex)
             or (norm(seg[-1][2]) in rules.STOP_WORDS and norm(seg[-1][2]) not in rules.ORG_SUFFIXES)
+            or (len(seg) > 1 and norm(seg[-1][2]) in _TRAILING_NOUNS)
         ):
             seg = seg[:-1]
         if not seg:
             return person_cue
         # split at "and" unless the part before it has "of" (Ministry of Foreign Affairs and X)
         for j, t in enumerate(seg):
-            if t[2] == "and" and not any(u[2] == "of" for u in seg[:j]):
+            if (
+                t[2] == "and"
+                and not any(u[2] == "of" for u in seg[:j])
+                and not (t[1] > t[0] and self._joint_name(text, seg[:j], seg[j + 1 :], ()))
+            ):
                 left, right = seg[:j], seg[j + 1 :]
                 self._rule_segment(text, left, cands, lower_words, first_in_sentence, in_title, person_cue)
                 self._rule_segment(text, right, cands, lower_words, False, in_title, False)
@@ -240,6 +291,34 @@ class RuleSegments:
         cands.append(Candidate(s, e, surface, k, -1, kind, typ, flag))
         return False
 
+    @staticmethod
+    def _name_of_name(seg) -> int:
+        """Index of the "of"/"for" between two names in one run, else -1: a name of two or
+        more words, then an acronym or a designated name ("Oakland Athletics of Major League
+        Baseball" is not; "Vancouver Canucks of the PCHL" is). Names whose head asks for a
+        complement ("Department of ...", "Supreme Council of the Armed Forces") stay whole."""
+        words = 0
+        for j, t in enumerate(seg):
+            tok = t[2]
+            if tok in ("of", "for") and words >= 2:
+                head = norm(seg[j - 1][2])
+                if head in _OF_HEADS or head in _COMPLEMENT_HEADS:
+                    return -1
+                tail = [u for u in seg[j + 1 :] if u[2] not in ("the",)]
+                if not tail or any(u[2] in ("of", "for") for u in tail):
+                    return -1
+                if len(tail) == 1 and tail[0][2].isupper() and len(tail[0][2]) >= 2:
+                    return j
+                if len(tail) >= 2 and norm(tail[-1][2]) in rules.ORG_SUFFIXES and (
+                    norm(tail[-1][2]) not in _PLURAL_DESIGNATORS
+                ):
+                    return j
+                return -1
+            if tok in rules.CONNECTORS:
+                return -1
+            words += 1
+        return -1
+
     def _classify(self, text, seg, words, s, e, person_cue, given) -> tuple[str, str]:
         """Kind and type of an unlisted name from its designators and context."""
         last = words[-1][2].lower().rstrip(".")
@@ -265,22 +344,24 @@ class RuleSegments:
             len(words) == 1 or key(words[0][2]) in given
         ):
             return ACTOR, "person"  # "Smith said"; "Trend Micro said" proves nothing
-        if key(words[0][2]) in given and len(words) >= 2:
-            return ACTOR, "person"
-        if len(words) == 1 and norm(words[0][2]).endswith(rules.PLACE_WORD_ENDINGS):
-            return PLACE, "city"
-        if len(words) > 1 and norm(words[0][2]).removeprefix("al-") in rules.PLACE_PREFIXES:
-            return PLACE, rules.PLACE_PREFIXES[norm(words[0][2]).removeprefix("al-")]
+        # a place's context outweighs a given name ("fled to Sandy Hook", "Laurel Hollow,
+        # New York"): nobody flees to a person
         before_text = text[max(0, s - 40) : s]
         if rules.PLACE_BEFORE.search(before_text) or rules.PLACE_BEFORE_MOTION.search(before_text):
             return PLACE, "place"
         if rules.PLACE_DESCRIBED.match(after):
             return PLACE, "place"
         m = rules.PLACE_AFTER.match(after)
-        if m:
+        if m and not m.group(1).endswith(("'", "’", "'s", "’s")):  # "X, Texas' senator"
             idx = self.lex.lookup(key(m.group(1)))
             if idx is not None and self.lex.get(idx).type in ("country", "region"):
                 return PLACE, "city"
+        if key(words[0][2]) in given and len(words) >= 2:
+            return ACTOR, "person"
+        if len(words) == 1 and norm(words[0][2]).endswith(rules.PLACE_WORD_ENDINGS):
+            return PLACE, "city"
+        if len(words) > 1 and norm(words[0][2]).removeprefix("al-") in rules.PLACE_PREFIXES:
+            return PLACE, rules.PLACE_PREFIXES[norm(words[0][2]).removeprefix("al-")]
         before = before_text[-12:].split()
         if before and before[-1].lower() in rules.PLACE_CUE_WORDS and (
             len(words) == 1 or norm(words[0][2]) in rules.ARTICLE_PREFIXES

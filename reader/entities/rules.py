@@ -24,7 +24,7 @@ TITLES = frozenset(
     crown sheikh shaikh sheik emir general gen gen. lieutenant lt lt. colonel col col.
     maj maj. brigadier captain capt capt. sergeant sgt sgt. commander admiral adm
     marshal mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady sen sen. senator rep rep.
-    representative gov gov. governor mayor ambassador envoy judge justice pope cardinal
+    major representative gov gov. governor mayor ambassador envoy judge justice pope cardinal
     bishop archbishop rabbi imam ayatollah grand mufti professor prof prof. spokesman
     spokeswoman spokesperson chief director deputy foreign defence defense interior
     finance health justice state premier chairman chairwoman chair ceo leader
@@ -57,7 +57,7 @@ JOB_TITLES = frozenset(
 
 PERSON_TITLES = frozenset(
     """president minister king queen prince princess sheikh shaikh emir general gen gen.
-    lieutenant lt lt. colonel col col. maj maj. brigadier captain capt capt. sergeant
+    lieutenant lt lt. colonel col col. maj maj. major brigadier captain capt capt. sergeant
     sgt sgt. commander admiral adm marshal mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord
     lady sen sen. senator rep rep. governor gov gov. mayor ambassador envoy judge pope
     cardinal bishop archbishop rabbi imam ayatollah professor prof prof. spokesman
@@ -78,7 +78,8 @@ ORG_SUFFIXES = frozenset(
     church mosque monitor institution exchange market markets holdings partners capital
     securities industries systems technologies energy motors oy ag sa nv gmbh spa ab bv
     pty lp llp kk laboratories labs pharmaceuticals petroleum resources mining airport's
-    insurance bancorp financial""".split()
+    insurance bancorp financial conference confederation brotherhood orchestra press
+    magazine journal gazette herald tribune chronicle""".split()
 )
 """Last words that make a capitalised sequence an organisation (or a facility, see below)."""
 
@@ -118,6 +119,8 @@ PLACE_SUFFIXES = {
     "wharf": "facility", "pier": "facility", "airfield": "facility", "refinery": "facility",
     "mine": "facility", "tower": "facility", "towers": "facility", "hotel": "facility",
     "compound": "facility", "embassy": "facility", "consulate": "facility",
+    "ave": "facility", "ave.": "facility", "rink": "facility", "oval": "facility",
+    "pavilion": "facility", "cave": "region", "caves": "region", "complex": "facility",
 }
 """Last words that make a capitalised sequence a place, with the place type."""
 
@@ -126,8 +129,9 @@ PLACE_PREFIXES = {
     "cape": "region", "camp": "facility", "bay": "sea", "river": "river",
     "isle": "region", "san": "city", "santa": "city", "saint": "city", "st": "city",
     "st.": "city", "new": "city", "north": "region", "south": "region", "east": "region",
-    "west": "region", "northern": "region", "southern": "region", "eastern": "region",
-    "western": "region", "upper": "region", "lower": "region", "greater": "region",
+    "west": "region", "city": "city", "town": "city", "village": "city", "island": "region",
+    "northern": "region", "southern": "region", "eastern": "region",
+    "western": "region", "upper": "region", "lower": "region", "old": "city", "greater": "region",
     # common first words of Arabic, Hebrew and Persian place names
     "tal": "city", "tell": "city", "tel": "city", "ayn": "city", "ain": "city", "deir": "city",
     "dayr": "city", "kafr": "city", "kfar": "city", "khan": "city", "beit": "city",
@@ -216,7 +220,9 @@ SINGLE_STOP = frozenset(
     share tweet email print comments comment subscribe follow like copyright advertisement
     community source sources photo video image images caption file via staff editor
     president minister government army police military regime opposition rebels state
-    breaking live latest news home world politics business sport sports weather""".split()
+    breaking live latest news home world politics business sport sports weather
+    aids hiv suv suvs vip vips gdp dna rna cd cds dvd dvds pc pcs atm atms gps usb ufo mp3
+    llc swat faq diy pdf html tba tbd rsvp ipo ipos ok bmx cad ost""".split()
 )
 """Words that can be part of a name but are no name alone ("Islamic", "Staff", "Tags")."""
 

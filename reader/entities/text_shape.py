@@ -48,15 +48,6 @@ def split_hyphen_tails(tokens):
     return out
 
 
-def strip_front(tokens):
-    i = 0
-    while i < len(tokens) and (
-        norm(tokens[i][2]) in rules.TITLES or norm(tokens[i][2]) in rules.STOP_WORDS
-    ):
-        i += 1
-    return tokens[i:]
-
-
 def starts_sentence(text: str, pos: int) -> bool:
     j = pos - 1
     while j >= 0 and text[j] in " \t\"'“‘(":
