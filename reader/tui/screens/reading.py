@@ -7,6 +7,7 @@ uses: ``_pending``, ``_focus_view_after``, ``_related_for``, ``history``, ``trai
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from typing import Any
 
 from textual import on, work
@@ -25,6 +26,8 @@ LIST_SYNC_DELAY = 0.1
 """Seconds after an article is shown before the list cursor follows it."""
 RELATED_TAB = "tab-related"
 """Tab id of the related pane."""
+RELATED_CACHE_SIZE = 64
+"""Articles whose related lists are kept (back and forth between articles is instant)."""
 
 
 class ReadingMixin(Screen[None]):
@@ -36,6 +39,8 @@ class ReadingMixin(Screen[None]):
     _pending: Position | None
     _focus_view_after: bool
     _related_for: str | None
+    _related_shown: str | None
+    _related_cache: OrderedDict[str, tuple[list[Any], str | None]]
 
     @property
     def here(self) -> Position | None:
@@ -65,6 +70,7 @@ class ReadingMixin(Screen[None]):
             return
         self._pending = target
         self.load_article(target)
+        self._maybe_load_related(target.article_id)  # alongside the article, not after it
 
     @work(thread=True, exclusive=True, group="article")
     def load_article(self, target: Position) -> None:
@@ -109,6 +115,8 @@ class ReadingMixin(Screen[None]):
         if event.article is None:
             self.notify(event.error or "cannot open article", title="Cannot open", severity="error")
             return
+        if event.mentions is not None:
+            self.settle_heap("linking")
         view = self.article_view
         view.show(event.article, event.mentions or [])
         self.notes_article_shown(event.article)
@@ -133,6 +141,8 @@ class ReadingMixin(Screen[None]):
             return
         if event.error:
             self.notify(event.error, title="Entities unavailable", severity="warning")
+        else:
+            self.settle_heap("linking")
         view.set_mentions(event.mentions)
         self.entity_pane.show_mentions(event.mentions)
         i = view.mention_at(view.cursor_offset) if view.selected_text else None
@@ -160,18 +170,46 @@ class ReadingMixin(Screen[None]):
         if self._focus_view_after:
             view.focus()
 
-    def _maybe_load_related(self) -> None:
-        """Compute related articles only when the Related pane is on screen (it costs CPU)."""
-        article = self.article_view.article
+    def _related_visible(self) -> bool:
+        """The Related pane is on screen."""
         visible = not self.has_class("-side-hidden") and (
             not self.has_class("-narrow") or self.has_class("-side-open")
         )
-        if article is None or not visible or self.side.active != RELATED_TAB:
+        return visible and self.side.active == RELATED_TAB
+
+    def _maybe_load_related(self, article_id: str | None = None) -> None:
+        """Show the related articles of the open article, or of ``article_id`` that is
+        being opened (then the search runs alongside the article's own load).
+
+        Only while the Related pane is on screen (it costs CPU); results are kept
+        per article, so going back to an article shows them at once.
+        """
+        if not self._related_visible():
             return
-        if self._related_for != article.id:
-            self._related_for = article.id
+        article = self.article_view.article
+        if article_id is None:
+            if article is None:
+                return
+            article_id = article.id
+        shown = article is not None and article.id == article_id
+        cached = self._related_cache.get(article_id)
+        if cached is not None:
+            self._related_cache.move_to_end(article_id)
+            if shown and self._related_shown != article_id:
+                self._related_shown = article_id
+                self.related_pane.show_related(*cached)
+            return
+        if self._related_for != article_id:
+            self._related_for = article_id
+            self.load_related(article_id)
+        if shown and self._related_shown != article_id:
+            self._related_shown = article_id
             self.related_pane.show_related([], "Finding other coverage…")
-            self.load_related(article.id)
+
+    def forget_related(self) -> None:
+        """Related lists are stale (re-index, correction): compute them again when shown."""
+        self._related_cache.clear()
+        self._related_for = self._related_shown = None
 
     @work(thread=True, exclusive=True, group="related")
     def load_related(self, article_id: str) -> None:
@@ -192,8 +230,17 @@ class ReadingMixin(Screen[None]):
 
     @on(msg.RelatedLoaded)
     def _related_loaded(self, event: msg.RelatedLoaded) -> None:
+        if self._related_for == event.article_id:
+            self._related_for = None
+        if event.items:
+            self.settle_heap("related")
+        if event.note is None or event.items:  # failures are not kept: retried next time
+            self._related_cache[event.article_id] = (event.items, event.note)
+            while len(self._related_cache) > RELATED_CACHE_SIZE:
+                self._related_cache.popitem(last=False)
         article = self.article_view.article
         if article is not None and article.id == event.article_id:
+            self._related_shown = event.article_id
             self.related_pane.show_related(event.items, event.note)
 
     @on(ArticleList.Highlighted, "#article-list")

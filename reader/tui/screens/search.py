@@ -91,6 +91,7 @@ class SearchMixin(Screen[None]):
         ):
             return
         result = event.result
+        self.settle_heap("search")
         self.last_result = result
         info = Text()
         if result.error:

@@ -21,11 +21,13 @@ from textual.widgets import TextArea
 from textual.widgets.text_area import Selection
 
 from reader.model import Article, Mention
-from reader.notes.model import COLORS as NOTE_COLORS
 
 RowSpans = dict[int, list[tuple[int, int, str]]]
 """Row -> [(start column, end column, component class)]."""
 
+NOTE_COLORS = ("yellow", "green", "blue", "pink", "purple")
+"""The note highlight colours (``reader.notes.COLORS``; named here so that drawing the
+first screen does not import the notes package; a test keeps the two in step)."""
 KIND_CLASSES = {"place": "article-view--mention-place", "actor": "article-view--mention-actor"}
 """Component class per mention kind (unknown kinds draw as actors)."""
 
