@@ -138,3 +138,56 @@ def test_the_article_view_knows_every_note_colour() -> None:
     from reader.tui.widgets.article_view import NOTE_COLORS
 
     assert set(NOTE_COLORS) == set(COLORS)
+
+
+async def test_the_list_follows_a_jump_once_the_article_is_drawn(make_app, monkeypatch) -> None:
+    from reader.tui.screens import reading
+    from reader.tui.widgets.article_list import item_article_id
+
+    monkeypatch.setattr(reading, "LIST_SYNC_DELAY", 1.0)
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        screen.article_list.focus()
+        screen.open_at(Position("a1"))  # a jump (n, a link, ctrl+o), not a move in the list
+        for _ in range(100):
+            await pilot.pause(0.01)
+            if screen.article_view.article.id == "a1":
+                break
+        assert screen.article_view.article.id == "a1"
+        assert item_article_id(screen.article_list.current) != "a1"  # not yet
+        await pilot.pause(1.3)
+        assert item_article_id(screen.article_list.current) == "a1"
+
+
+async def test_keys_typed_during_a_search_run_only_the_newest_query(make_app, library) -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        release = threading.Event()
+        asked: list[str] = []
+        search = library.search
+
+        def slow_search(text: str, *args, **kwargs):  # type: ignore[no-untyped-def]
+            asked.append(text)
+            if text == "a":
+                release.wait(5)
+            return search(text, *args, **kwargs)
+
+        library.search = slow_search
+        await pilot.press("slash", "a")  # "" first (the bar opened), then "a" blocks
+        for _ in range(100):
+            await pilot.pause(0.01)
+            if asked and asked[-1] == "a":
+                break
+        await pilot.press(*"leppo")  # five keys while "a" is running
+        await pilot.pause(0.1)
+        assert asked[-1] == "a"
+        release.set()
+        await settle(pilot)
+        assert asked[asked.index("a") + 1 :] == ["aleppo"]  # not a, al, ale, alep, alepp
+        assert {h.article_id for h in screen.article_list.items} == {"a0", "a1", "a4"}

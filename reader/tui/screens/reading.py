@@ -127,9 +127,10 @@ class ReadingMixin(Screen[None]):
         else:
             self.entity_pane.show_mentions(event.mentions)
         self._show_search_matches()
-        if self.article_list.has_focus:
-            self._sync_list()  # the reader is moving in the list: it is already there
-        else:  # the list catches up a moment later, so the article paints first
+        current = self.article_list.current
+        if current is None or item_article_id(current) != event.article.id:
+            # opened by a jump, a link or n/N: the list catches up a moment later, so the
+            # article paints first (scrolling the list far away redraws all its rows)
             self.set_timer(LIST_SYNC_DELAY, self._sync_list)
         self._place(event.target)
         self._maybe_load_related()
@@ -152,6 +153,8 @@ class ReadingMixin(Screen[None]):
 
     def _sync_list(self) -> None:
         """Put the list cursor on the open article (without re-opening it)."""
+        if self._pending is not None:
+            return  # another article is on its way; the list follows that one
         article = self.article_view.article
         index = self.article_list.index_of(article.id) if article else None
         if index is not None and index != self.article_list.cursor:
