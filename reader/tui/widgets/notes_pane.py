@@ -267,7 +267,8 @@ class NotesPane(Vertical):
         keep = keep or (previous.id if previous else None)
         self.notes = list(notes)
         self.all_notes = all_notes
-        self.query_one("#notes-title", Label).update(Text(title, "bold"))
+        # fixed size (app.tcss): no layout, so a new title repaints only itself
+        self.query_one("#notes-title", Label).update(Text(title, "bold"), layout=False)
         self._rebuild(keep)
 
     def _rebuild(self, keep: str | None = None) -> None:
