@@ -9,7 +9,12 @@ was most of the slow article opens (open p90) and of the slow related lists.
 permanent generation (:func:`gc.freeze`), so later collections only look at objects
 created since. Frozen objects are still freed by reference counting; only garbage
 *cycles* among them wait until :meth:`HeapGuard.thaw` (called when the library
-drops its data, e.g. after re-indexing) or until the guard is removed.
+drops its data, e.g. after re-indexing) or until the guard is removed. Measured on
+Reuters (tui_bench): no collection pause above ~35 ms instead of dozens of 300-500 ms
+ones, for ~25 MB more peak memory.
+
+Only survivors of a full collection are frozen (never whatever happens to be alive
+at some moment we pick, which may include garbage cycles not yet collected).
 """
 
 from __future__ import annotations

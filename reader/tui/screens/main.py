@@ -104,8 +104,6 @@ class MainScreen(
         """Article whose related list (or "finding…" note) the Related pane shows."""
         self._related_cache: OrderedDict[str, tuple[list[Any], str | None]] = OrderedDict()
         """Related lists already computed: article id -> (items, note)."""
-        self._settled: set[str] = set()
-        """Library data already frozen out of garbage collection (``settle_heap``)."""
         self.init_search()
         self.init_notes()
 
@@ -222,8 +220,6 @@ class MainScreen(
 
     @on(msg.SummariesLoaded)
     def _summaries_loaded(self, event: msg.SummariesLoaded) -> None:
-        self._settled.discard("summaries")
-        self.settle_heap("summaries")
         self.summaries = event.summaries
         self.status.count = len(event.summaries)
         if not self.searching:
@@ -247,18 +243,8 @@ class MainScreen(
         elif self.summaries:
             self.open_at(Position(self.summaries[0].id), record=False)
 
-    def settle_heap(self, what: str) -> None:
-        """The library has just built ``what`` (index, linking, related tables...): the
-        first time, treat everything alive as permanent, so the next full collection
-        does not walk it (``reader.tui.heap``)."""
-        heap = getattr(self.app, "heap", None)
-        if heap is not None and what not in self._settled:
-            self._settled.add(what)
-            heap.freeze()
-
     def thaw_heap(self) -> None:
         """The library dropped its data (re-index, relink): let the collector reclaim it."""
-        self._settled.clear()
         self.forget_related()
         heap = getattr(self.app, "heap", None)
         if heap is not None:

@@ -115,8 +115,6 @@ class ReadingMixin(Screen[None]):
         if event.article is None:
             self.notify(event.error or "cannot open article", title="Cannot open", severity="error")
             return
-        if event.mentions is not None:
-            self.settle_heap("linking")
         view = self.article_view
         view.show(event.article, event.mentions or [])
         self.notes_article_shown(event.article)
@@ -142,8 +140,6 @@ class ReadingMixin(Screen[None]):
             return
         if event.error:
             self.notify(event.error, title="Entities unavailable", severity="warning")
-        else:
-            self.settle_heap("linking")
         view.set_mentions(event.mentions)
         self.entity_pane.show_mentions(event.mentions)
         i = view.mention_at(view.cursor_offset) if view.selected_text else None
@@ -235,8 +231,6 @@ class ReadingMixin(Screen[None]):
     def _related_loaded(self, event: msg.RelatedLoaded) -> None:
         if self._related_for == event.article_id:
             self._related_for = None
-        if event.items:
-            self.settle_heap("related")
         if event.note is None or event.items:  # failures are not kept: retried next time
             self._related_cache[event.article_id] = (event.items, event.note)
             while len(self._related_cache) > RELATED_CACHE_SIZE:

@@ -113,7 +113,6 @@ class SearchMixin(Screen[None]):
         ):
             return
         result = event.result
-        self.settle_heap("search")
         self.last_result = result
         info = Text()
         if result.error:
