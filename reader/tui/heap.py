@@ -11,7 +11,7 @@ created since. Frozen objects are still freed by reference counting; only garbag
 *cycles* among them wait until :meth:`HeapGuard.thaw` (called when the library
 drops its data, e.g. after re-indexing) or until the guard is removed. Measured on
 Reuters (tui_bench): no collection pause above ~35 ms instead of dozens of 300-500 ms
-ones, for ~25 MB more peak memory.
+ones, for 0-30 MB more peak memory (cycles that die after being frozen).
 
 Only survivors of a full collection are frozen (never whatever happens to be alive
 at some moment we pick, which may include garbage cycles not yet collected).
