@@ -18,6 +18,7 @@ from textual.screen import Screen
 from reader import paths
 from reader.config import Config, load_config, update_config
 from reader.tui.commands import APP_COMMANDS, SCREEN_COMMANDS, Command, bindings
+from reader.tui.heap import HeapGuard
 from reader.tui.navigation import Position
 from reader.tui.screens.help import HelpScreen
 from reader.tui.screens.main import MainScreen
@@ -88,6 +89,8 @@ class ReaderApp(ThemedApp):
         """Save the theme choice and per-corpus state."""
         self._started = False
         """The main screen is up (theme changes after this are the user's)."""
+        self.heap = HeapGuard()
+        """Keeps full garbage collections off the big long-lived corpus data."""
         _start_resource_tracker()
         super().__init__(self.config.theme)
         if self.config.keymap:
@@ -95,10 +98,15 @@ class ReaderApp(ThemedApp):
 
     def on_mount(self) -> None:
         """Show the main screen and report configuration problems."""
+        self.heap.install()
         self.push_screen(MainScreen(self.library, start=self.start, index=self.index_at_start))
         for problem in [*self.config.problems, *self.theme_problems]:
             self.notify(problem, title="Configuration", severity="warning", timeout=8)
         self._started = True
+
+    def on_unmount(self) -> None:
+        """Give the garbage collector everything back."""
+        self.heap.remove()
 
     def watch_theme(self, theme: str) -> None:
         """Remember the theme the user picked, and redraw cached highlight styles."""

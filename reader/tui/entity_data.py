@@ -2,18 +2,21 @@
 
 No Textual imports here: this is plain data. Keyword-in-context lines and the
 sparkline come from the domain (``reader.analysis``), so the CLI and the TUI agree.
+``reader.analysis`` is imported on first use, not at start-up (it is large and the
+first screen does not need it).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from reader.analysis.kwic import KwicLine
-from reader.analysis.timeline import sparkline
 from reader.model import Entity
 
-__all__ = ["EntityDetails", "KwicLine", "load_entity_details", "sparkline"]
+if TYPE_CHECKING:
+    from reader.analysis.kwic import KwicLine
+
+__all__ = ["EntityDetails", "load_entity_details", "sparkline"]
 
 
 @dataclass
@@ -29,6 +32,13 @@ class EntityDetails:
     descriptions: list[tuple[str, int]] = field(default_factory=list)
     complete: bool = True
     """False when contexts were capped."""
+
+
+def sparkline(counts: list[int]) -> str:
+    """The domain's one-line sparkline (``reader.analysis.timeline.sparkline``)."""
+    from reader.analysis.timeline import sparkline as draw
+
+    return draw(counts)
 
 
 def _flat(text: str) -> str:
@@ -54,6 +64,8 @@ def load_entity_details(library: Any, entity_id: str) -> EntityDetails | None:
     entity = library.entity(entity_id)
     if entity is None:
         return None
+    from reader.analysis.kwic import KwicLine
+
     view = library.entity_view(entity.id)
     contexts = [KwicLine(k.summary, k.mention, _flat(k.left), _flat(k.match), _flat(k.right))
                 for k in view.contexts]

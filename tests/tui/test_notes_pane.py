@@ -258,7 +258,7 @@ async def test_on_a_narrow_terminal_enter_shows_the_article_again(library) -> No
 
 async def test_notes_added_by_another_reader_appear(library, monkeypatch) -> None:
     from reader.notes import NoteStore, new_note
-    from reader.tui.screens import notes
+    from reader.tui.screens.notes import listing as notes
 
     monkeypatch.setattr(notes, "POLL_SECONDS", 0.05)
     app = make_app(library)

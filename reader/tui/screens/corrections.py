@@ -116,6 +116,7 @@ class CorrectionsMixin(Screen[None]):
             self.notify(event.error, severity="warning")
             return
         self.notify(event.description or "Done.", title="Correction")
+        self.thaw_heap()  # the old linking is garbage now
         here = self.here
         if here is not None:
             self._pending = here

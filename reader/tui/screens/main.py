@@ -8,6 +8,7 @@ Search and corrections live in mixins (``search.py``, ``corrections.py``).
 from __future__ import annotations
 
 import time
+from collections import OrderedDict
 from typing import Any, ClassVar
 
 from textual import on, work
@@ -98,7 +99,11 @@ class MainScreen(
         self._focus_view_after = False
         """Focus the article text once the pending article is shown."""
         self._related_for: str | None = None
-        """Article whose related list is shown (or being computed)."""
+        """Article whose related list is being computed."""
+        self._related_shown: str | None = None
+        """Article whose related list (or "finding…" note) the Related pane shows."""
+        self._related_cache: OrderedDict[str, tuple[list[Any], str | None]] = OrderedDict()
+        """Related lists already computed: article id -> (items, note)."""
         self.init_search()
         self.init_notes()
 
@@ -201,6 +206,8 @@ class MainScreen(
             self.notify(
                 f"{len(report.skipped)} file(s) skipped (see `reader index`)", severity="warning"
             )
+        if changed:
+            self.thaw_heap()
         if changed or not self.summaries:
             self.load_summaries()
 
@@ -235,6 +242,13 @@ class MainScreen(
             )
         elif self.summaries:
             self.open_at(Position(self.summaries[0].id), record=False)
+
+    def thaw_heap(self) -> None:
+        """The library dropped its data (re-index, relink): let the collector reclaim it."""
+        self.forget_related()
+        heap = getattr(self.app, "heap", None)
+        if heap is not None:
+            heap.thaw()
 
     # -- panes -----------------------------------------------------------------------
 

@@ -7,6 +7,7 @@ uses: ``_pending``, ``_focus_view_after``, ``_related_for``, ``history``, ``trai
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from typing import Any
 
 from textual import on, work
@@ -25,6 +26,8 @@ LIST_SYNC_DELAY = 0.1
 """Seconds after an article is shown before the list cursor follows it."""
 RELATED_TAB = "tab-related"
 """Tab id of the related pane."""
+RELATED_CACHE_SIZE = 64
+"""Articles whose related lists are kept (back and forth between articles is instant)."""
 
 
 class ReadingMixin(Screen[None]):
@@ -36,6 +39,8 @@ class ReadingMixin(Screen[None]):
     _pending: Position | None
     _focus_view_after: bool
     _related_for: str | None
+    _related_shown: str | None
+    _related_cache: OrderedDict[str, tuple[list[Any], str | None]]
 
     @property
     def here(self) -> Position | None:
@@ -65,6 +70,7 @@ class ReadingMixin(Screen[None]):
             return
         self._pending = target
         self.load_article(target)
+        self._maybe_load_related(target.article_id)  # alongside the article, not after it
 
     @work(thread=True, exclusive=True, group="article")
     def load_article(self, target: Position) -> None:
@@ -119,9 +125,10 @@ class ReadingMixin(Screen[None]):
         else:
             self.entity_pane.show_mentions(event.mentions)
         self._show_search_matches()
-        if self.article_list.has_focus:
-            self._sync_list()  # the reader is moving in the list: it is already there
-        else:  # the list catches up a moment later, so the article paints first
+        current = self.article_list.current
+        if current is None or item_article_id(current) != event.article.id:
+            # opened by a jump, a link or n/N: the list catches up a moment later, so the
+            # article paints first (scrolling the list far away redraws all its rows)
             self.set_timer(LIST_SYNC_DELAY, self._sync_list)
         self._place(event.target)
         self._maybe_load_related()
@@ -142,6 +149,8 @@ class ReadingMixin(Screen[None]):
 
     def _sync_list(self) -> None:
         """Put the list cursor on the open article (without re-opening it)."""
+        if self._pending is not None:
+            return  # another article is on its way; the list follows that one
         article = self.article_view.article
         index = self.article_list.index_of(article.id) if article else None
         if index is not None and index != self.article_list.cursor:
@@ -160,18 +169,46 @@ class ReadingMixin(Screen[None]):
         if self._focus_view_after:
             view.focus()
 
-    def _maybe_load_related(self) -> None:
-        """Compute related articles only when the Related pane is on screen (it costs CPU)."""
-        article = self.article_view.article
+    def _related_visible(self) -> bool:
+        """The Related pane is on screen."""
         visible = not self.has_class("-side-hidden") and (
             not self.has_class("-narrow") or self.has_class("-side-open")
         )
-        if article is None or not visible or self.side.active != RELATED_TAB:
+        return visible and self.side.active == RELATED_TAB
+
+    def _maybe_load_related(self, article_id: str | None = None) -> None:
+        """Show the related articles of the open article, or of ``article_id`` that is
+        being opened (then the search runs alongside the article's own load).
+
+        Only while the Related pane is on screen (it costs CPU); results are kept
+        per article, so going back to an article shows them at once.
+        """
+        if not self._related_visible():
             return
-        if self._related_for != article.id:
-            self._related_for = article.id
+        article = self.article_view.article
+        if article_id is None:
+            if article is None:
+                return
+            article_id = article.id
+        shown = article is not None and article.id == article_id
+        cached = self._related_cache.get(article_id)
+        if cached is not None:
+            self._related_cache.move_to_end(article_id)
+            if shown and self._related_shown != article_id:
+                self._related_shown = article_id
+                self.related_pane.show_related(*cached)
+            return
+        if self._related_for != article_id:
+            self._related_for = article_id
+            self.load_related(article_id)
+        if shown and self._related_shown != article_id:
+            self._related_shown = article_id
             self.related_pane.show_related([], "Finding other coverage…")
-            self.load_related(article.id)
+
+    def forget_related(self) -> None:
+        """Related lists are stale (re-index, correction): compute them again when shown."""
+        self._related_cache.clear()
+        self._related_for = self._related_shown = None
 
     @work(thread=True, exclusive=True, group="related")
     def load_related(self, article_id: str) -> None:
@@ -192,8 +229,15 @@ class ReadingMixin(Screen[None]):
 
     @on(msg.RelatedLoaded)
     def _related_loaded(self, event: msg.RelatedLoaded) -> None:
+        if self._related_for == event.article_id:
+            self._related_for = None
+        if event.note is None or event.items:  # failures are not kept: retried next time
+            self._related_cache[event.article_id] = (event.items, event.note)
+            while len(self._related_cache) > RELATED_CACHE_SIZE:
+                self._related_cache.popitem(last=False)
         article = self.article_view.article
         if article is not None and article.id == event.article_id:
+            self._related_shown = event.article_id
             self.related_pane.show_related(event.items, event.note)
 
     @on(ArticleList.Highlighted, "#article-list")

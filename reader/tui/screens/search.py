@@ -1,8 +1,11 @@
 """Search as you type, facet filters and list order, for the main screen.
 
-A mixin of :class:`reader.tui.screens.main.MainScreen`. Each keystroke starts an
-exclusive thread worker; results for a query that is no longer in the field are
-dropped. After a search, n/N step through the hits (the search becomes the trail).
+A mixin of :class:`reader.tui.screens.main.MainScreen`. One search runs at a time in
+a thread worker; keys typed meanwhile only update the wanted query, which runs as
+soon as the running one finishes (searches for every key would compete for the
+CPU and slow down the one that matters, the last). Results for a query that is
+no longer in the field are dropped. After a search, n/N step through the hits (the
+search becomes the trail).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Input
 from textual.worker import get_current_worker
 
+from reader.model import SearchResult
 from reader.tui import messages as msg
 from reader.tui.navigation import Position, Trail, search_spans
 from reader.tui.screens.pickers import Choice, ChoicePicker
@@ -40,6 +44,10 @@ class SearchMixin(Screen[None]):
         """Display names of filter values (entity id -> name)."""
         self.last_result: Any = None
         """The last search result shown (for facets)."""
+        self._search_wanted: tuple[str, dict[str, list[str]]] | None = None
+        """The query and filters the list should show (the newest request)."""
+        self._search_running = False
+        """A search worker is running (the next one starts when it finishes)."""
 
     def action_search(self) -> None:
         """Open the search field."""
@@ -70,20 +78,34 @@ class SearchMixin(Screen[None]):
         self.run_search()
 
     def run_search(self) -> None:
-        """Search for what is in the field, with the active filters."""
-        self.search_articles(
-            self.search_bar.query.strip(), {k: list(v) for k, v in self.filters.items()}
+        """Search for what is in the field, with the active filters (when the running
+        search finishes, if one is running)."""
+        self._search_wanted = (
+            self.search_bar.query.strip(),
+            {k: list(v) for k, v in self.filters.items()},
         )
+        if not self._search_running:
+            self._search_running = True
+            self.search_articles(*self._search_wanted)
 
     @work(thread=True, exclusive=True, group="search")
     def search_articles(self, query: str, filters: dict[str, list[str]]) -> None:
         """Run one query (stale results are dropped by the handler)."""
-        result = self.library.search(query, limit=SEARCH_LIMIT, filters=filters or None)
+        try:
+            result = self.library.search(query, limit=SEARCH_LIMIT, filters=filters or None)
+        except Exception as exc:  # reported in the search bar; the next search still runs
+            result = SearchResult(query, [], 0, error=f"Search failed: {exc}")
         if not get_current_worker().is_cancelled:
             self.post_message(msg.SearchFinished(query, filters, result))
 
     @on(msg.SearchFinished)
     def _search_finished(self, event: msg.SearchFinished) -> None:
+        self._search_running = False
+        wanted = self._search_wanted
+        if wanted is not None and wanted != (event.query, event.filters):
+            self._search_running = True  # typed on meanwhile: run the newest query now
+            self.search_articles(*wanted)
+            return
         if (
             not self.searching
             or event.query != self.search_bar.query.strip()

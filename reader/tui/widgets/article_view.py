@@ -21,11 +21,13 @@ from textual.widgets import TextArea
 from textual.widgets.text_area import Selection
 
 from reader.model import Article, Mention
-from reader.notes.model import COLORS as NOTE_COLORS
 
 RowSpans = dict[int, list[tuple[int, int, str]]]
 """Row -> [(start column, end column, component class)]."""
 
+NOTE_COLORS = ("yellow", "green", "blue", "pink", "purple")
+"""The note highlight colours (``reader.notes.COLORS``; named here so that drawing the
+first screen does not import the notes package; a test keeps the two in step)."""
 KIND_CLASSES = {"place": "article-view--mention-place", "actor": "article-view--mention-actor"}
 """Component class per mention kind (unknown kinds draw as actors)."""
 
@@ -194,12 +196,16 @@ class ArticleView(TextArea):
         self._reindex()
 
     def set_notes(self, spans: list[tuple[int, int, str]]) -> None:
-        """Highlight notes: ``(start, end, colour)`` offsets, colour one of ``reader.notes.COLORS``."""
-        self.note_spans = [(s, e, c if c in NOTE_COLORS else "yellow") for s, e, c in spans]
-        self._reindex()
+        """Highlight notes: ``(start, end, colour)`` offsets, colour one of ``NOTE_COLORS``."""
+        note_spans = [(s, e, c if c in NOTE_COLORS else "yellow") for s, e, c in spans]
+        if note_spans != self.note_spans:  # unchanged (e.g. no notes): no redraw
+            self.note_spans = note_spans
+            self._reindex()
 
     def _reindex(self) -> None:
-        spans: list[tuple[int, int, str]] = [(s, e, f"article-view--note-{c}") for s, e, c in self.note_spans]
+        spans: list[tuple[int, int, str]] = [
+            (s, e, f"article-view--note-{c}") for s, e, c in self.note_spans
+        ]
         for m in self.mentions:
             label = KIND_CLASSES.get(m.kind, "article-view--mention-actor")
             spans.append((m.start, m.end, label))

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 
-from reader.tui.entity_data import KwicLine
 from reader.tui.widgets.virtual_list import VirtualList
 
+if TYPE_CHECKING:  # reader.analysis is imported on first use, not at start-up
+    from reader.analysis.kwic import KwicLine
 
-class KwicList(VirtualList[KwicLine]):
+
+class KwicList(VirtualList["KwicLine"]):
     """One row per mention: date, left context, the alias used (highlighted), right context."""
 
     empty_text = "No mentions."

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from markdown_it import MarkdownIt
 from rich.text import Text
@@ -26,7 +27,9 @@ from textual.widgets import Input, Label, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.corpus.sanitize import sanitize
-from reader.notes import COLORS, FUZZY, MOVED, ORPHAN, Note
+
+if TYPE_CHECKING:  # the notes package is imported when notes are shown, not at start-up
+    from reader.notes import Note
 
 EXCERPT_CHARS = 90
 """Characters of the quote shown in the list."""
@@ -93,7 +96,11 @@ def first_line(text: str) -> str:
     return next((line.strip() for line in text.splitlines() if line.strip()), "")
 
 
-_markdown = MarkdownIt("commonmark")
+@cache
+def _markdown() -> MarkdownIt:
+    return MarkdownIt("commonmark")
+
+
 _BLOCK_MARKER = re.compile(r"^\s{0,3}(?:#{1,6}\s+|[-*+]\s+|\d{1,9}[.)]\s+|>\s?)+")
 """A heading, list or quote marker at the start of a line (dropped from the one-line preview)."""
 
@@ -106,7 +113,7 @@ def markdown_line(source: str, width: int) -> Text:
     text = Text()
     styles: list[str] = []
     source = _BLOCK_MARKER.sub("", sanitize(source), count=1)
-    for token in _markdown.parseInline(source)[0].children or []:
+    for token in _markdown().parseInline(source)[0].children or []:
         kind = token.type
         if kind in ("strong_open", "em_open"):
             styles.append("bold" if kind == "strong_open" else "italic")
@@ -136,6 +143,8 @@ class NoteOption(Option):
     """One note in the list (carries the note)."""
 
     def __init__(self, note: Note, *, show_title: bool = False, swatch: str = "reverse") -> None:
+        from reader.notes import FUZZY, ORPHAN
+
         prompt = Text()
         prompt.append("  ", swatch)
         prompt.append(" ")
@@ -258,7 +267,8 @@ class NotesPane(Vertical):
         keep = keep or (previous.id if previous else None)
         self.notes = list(notes)
         self.all_notes = all_notes
-        self.query_one("#notes-title", Label).update(Text(title, "bold"))
+        # fixed size (app.tcss): no layout, so a new title repaints only itself
+        self.query_one("#notes-title", Label).update(Text(title, "bold"), layout=False)
         self._rebuild(keep)
 
     def _rebuild(self, keep: str | None = None) -> None:
@@ -306,6 +316,8 @@ class NotesPane(Vertical):
         self.option_list.highlighted = index
 
     def _show_detail(self, note: Note | None) -> None:
+        from reader.notes import COLORS, FUZZY, MOVED, ORPHAN
+
         quote = self.query_one("#notes-detail-quote", Static)
         comment = self.query_one("#notes-detail-comment", Markdown)
         key = (note.id, note.modified, note.state, self.all_notes) if note else None

@@ -113,6 +113,8 @@ class VirtualList(ScrollView, Generic[ItemT], can_focus=True):
         """Bumped whenever items or styles change (part of the cache key)."""
         self._width = 0
         """Content width measured at the start of the current render."""
+        self._base: Style | None = None
+        """The list's own style, resolved at the start of the current render."""
         self._positions: dict[object, int] = {}
         """``item_key`` -> index of its first item."""
 
@@ -218,15 +220,20 @@ class VirtualList(ScrollView, Generic[ItemT], can_focus=True):
         return style
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        """Measure the width once per batch of rows (it is costly to compute per row)."""
+        """Measure the width and resolve the base style once per batch of rows (both walk
+        the DOM, too costly to repeat for every row)."""
         self._width = self.scrollable_content_region.width
-        return super().render_lines(crop)
+        self._base = self.rich_style
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._base = None
 
     def render_line(self, y: int) -> Strip:
         """Draw one terminal row (only rows on screen are ever asked for)."""
         _, scroll_y = self.scroll_offset
         width = self._width or self.scrollable_content_region.width
-        base = self.rich_style
+        base = self._base if self._base is not None else self.rich_style
         if not self._items:
             if y == 0:
                 text = Text(self.empty_text, style=self.style_for("virtual-list--empty"))

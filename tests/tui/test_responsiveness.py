@@ -1,0 +1,194 @@
+"""What keeps the screen quick on a large corpus: related articles fetched alongside the
+article and kept per article, full garbage collections kept off the long-lived corpus
+data, and a first screen that does not import the notes or analysis packages."""
+
+from __future__ import annotations
+
+import gc
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+from reader.tui.heap import HeapGuard
+from reader.tui.navigation import Position
+from reader.tui.screens.main import MainScreen
+
+from .helpers import settle
+
+
+def _related_ids(screen: MainScreen) -> list[str]:
+    pane = screen.related_pane
+    options = [pane.get_option_at_index(i) for i in range(pane.option_count)]
+    return [o.article_id for o in options if hasattr(o, "article_id")]
+
+
+async def test_related_articles_are_found_while_the_article_loads(make_app, library) -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("4")  # the Related pane is on screen
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        release = threading.Event()
+        read_article = library.article
+
+        def slow_article(article_id: str):  # type: ignore[no-untyped-def]
+            if article_id == "a1":
+                release.wait(5)
+            return read_article(article_id)
+
+        library.article = slow_article
+        before = library.calls["related"]
+        screen.open_at(Position("a1"))
+        for _ in range(100):  # the related worker runs although the article is not read yet
+            await pilot.pause(0.01)
+            if library.calls["related"] > before:
+                break
+        assert library.calls["related"] == before + 1
+        assert screen.article_view.article.id != "a1"
+        release.set()
+        await settle(pilot)
+        assert screen.article_view.article.id == "a1"
+        assert _related_ids(screen) == [r.summary.id for r in library.related("a1")]
+
+
+async def test_going_back_shows_the_related_articles_without_computing_them_again(
+    make_app, library
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("4")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        screen.open_at(Position("a1"))
+        await settle(pilot)
+        first = _related_ids(screen)
+        assert first
+        screen.open_at(Position("a2"))
+        await settle(pilot)
+        assert _related_ids(screen) != first
+        calls = library.calls["related"]
+        screen.open_at(Position("a1"))
+        await settle(pilot)
+        assert _related_ids(screen) == first
+        assert library.calls["related"] == calls  # kept, not recomputed
+
+
+async def test_a_correction_forgets_the_kept_related_lists(make_app, library) -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("4")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        assert screen._related_cache
+        calls = library.calls["related"]
+        screen.apply_correction("rename", "hts", "HTS (renamed)")
+        await settle(pilot)
+        assert library.calls["related"] == calls + 1  # the open article's list is recomputed
+
+
+def test_heap_guard_freezes_survivors_of_full_collections_and_gives_them_back() -> None:
+    guard = HeapGuard()
+    try:
+        guard.install()
+        assert gc.get_freeze_count() > 0
+        frozen = guard.freezes
+        gc.collect()  # a full collection: its survivors are frozen
+        assert guard.freezes == frozen + 1
+        gc.collect(0)  # a young collection freezes nothing
+        assert guard.freezes == frozen + 1
+    finally:
+        guard.remove()
+    assert gc.get_freeze_count() == 0
+    assert not guard.installed
+    gc.collect()
+    assert guard.freezes == frozen + 1  # removed: no longer called
+
+
+async def test_the_app_guards_the_heap_while_it_runs(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        assert app.heap.installed
+        gc.collect()  # a full collection while the app runs: its survivors are frozen
+        assert gc.get_freeze_count() > 0
+    assert not app.heap.installed
+    assert gc.get_freeze_count() == 0
+
+
+def test_the_first_screen_does_not_import_notes_or_analysis() -> None:
+    code = (
+        "import sys, reader.library, reader.tui.app\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('reader.notes', 'reader.analysis'))))"
+    )
+    root = Path(__file__).resolve().parents[2]
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root
+    )
+    assert out.stdout.strip() == "[]"
+
+
+def test_the_article_view_knows_every_note_colour() -> None:
+    from reader.notes import COLORS
+    from reader.tui.widgets.article_view import NOTE_COLORS
+
+    assert set(NOTE_COLORS) == set(COLORS)
+
+
+async def test_the_list_follows_a_jump_once_the_article_is_drawn(make_app, monkeypatch) -> None:
+    from reader.tui.screens import reading
+    from reader.tui.widgets.article_list import item_article_id
+
+    monkeypatch.setattr(reading, "LIST_SYNC_DELAY", 1.0)
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        screen.article_list.focus()
+        screen.open_at(Position("a1"))  # a jump (n, a link, ctrl+o), not a move in the list
+        for _ in range(100):
+            await pilot.pause(0.01)
+            if screen.article_view.article.id == "a1":
+                break
+        assert screen.article_view.article.id == "a1"
+        assert item_article_id(screen.article_list.current) != "a1"  # not yet
+        await pilot.pause(1.3)
+        assert item_article_id(screen.article_list.current) == "a1"
+
+
+async def test_keys_typed_during_a_search_run_only_the_newest_query(make_app, library) -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        release = threading.Event()
+        asked: list[str] = []
+        search = library.search
+
+        def slow_search(text: str, *args, **kwargs):  # type: ignore[no-untyped-def]
+            asked.append(text)
+            if text == "a":
+                release.wait(5)
+            return search(text, *args, **kwargs)
+
+        library.search = slow_search
+        await pilot.press("slash", "a")  # "" first (the bar opened), then "a" blocks
+        for _ in range(100):
+            await pilot.pause(0.01)
+            if asked and asked[-1] == "a":
+                break
+        await pilot.press(*"leppo")  # five keys while "a" is running
+        await pilot.pause(0.1)
+        assert asked[-1] == "a"
+        release.set()
+        await settle(pilot)
+        assert asked[asked.index("a") + 1 :] == ["aleppo"]  # not a, al, ale, alep, alepp
+        assert {h.article_id for h in screen.article_list.items} == {"a0", "a1", "a4"}
