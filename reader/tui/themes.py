@@ -62,14 +62,10 @@ def theme_from_mapping(data: object, origin: str = "<theme>") -> Theme:
     return Theme(**values)
 
 
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-"""libyaml's safe loader when PyYAML was built with it (10x faster: themes load at start-up)."""
-
-
 def load_theme_file(path: Path) -> Theme:
     """Read one theme file; raises ValueError (with the file name) when unusable."""
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_SafeLoader)  # noqa: S506
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise ValueError(f"{path.name}: {exc.__class__.__name__}") from exc
     return theme_from_mapping(data, path.name)

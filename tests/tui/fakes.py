@@ -126,6 +126,9 @@ class FakeLibrary:
     def index_ready(self) -> bool:
         return self.indexed
 
+    def warm(self) -> None:
+        self.calls["warm"] += 1
+
     def _summary(self, a: Article) -> ArticleSummary:
         return ArticleSummary(a.id, str(a.path), a.title, a.date_text, a.source)
 

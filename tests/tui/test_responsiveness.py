@@ -192,3 +192,16 @@ async def test_keys_typed_during_a_search_run_only_the_newest_query(make_app, li
         await settle(pilot)
         assert asked[asked.index("a") + 1 :] == ["aleppo"]  # not a, al, ale, alep, alepp
         assert {h.article_id for h in screen.article_list.items} == {"a0", "a1", "a4"}
+
+
+async def test_library_is_warmed_after_start_up_and_a_failure_is_harmless(make_app, library) -> None:
+    def broken_warm() -> None:
+        library.calls["warm"] += 1
+        raise OSError("index files vanished")
+
+    library.warm = broken_warm
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        assert library.calls["warm"] == 1
+        assert isinstance(app.screen, MainScreen) and app.screen.summaries  # still usable

@@ -157,6 +157,12 @@ class MainScreen(
             self.index_corpus()
         else:
             self.post_message(msg.IndexFinished(None))
+        try:
+            # Build what the first search, entities and related list need now, while the
+            # reader looks at the list, rather than on the first key press.
+            self.library.warm()
+        except Exception:  # noqa: BLE001 - an optimisation; every step is also done lazily
+            pass
 
     def on_resize(self) -> None:
         """Switch between side-by-side and overlay side panes."""
