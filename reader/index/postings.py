@@ -6,9 +6,24 @@ from array import array
 from dataclasses import dataclass, field
 from typing import Any
 
+from whoosh.matching.wrappers import FilterMatcher
+
 
 def read_postings(matcher: Any, offset: int, ids: array, weights: array) -> None:
-    """Append every (docnum + offset, weight) of a leaf matcher, a block at a time if possible."""
+    """Append every (docnum + offset, weight) of a leaf matcher, a block at a time if possible.
+
+    A segment with deleted documents wraps its matchers in a filter that walks postings
+    one call at a time; the raw blocks are read instead and the deleted documents dropped.
+    """
+    if isinstance(matcher, FilterMatcher) and getattr(matcher, "_exclude", False):
+        deleted = matcher._ids  # noqa: SLF001 - the segment's deleted document numbers
+        child_ids, child_weights = array("i"), array("f")
+        read_postings(matcher.child, 0, child_ids, child_weights)
+        for doc, weight in zip(child_ids, child_weights, strict=True):
+            if doc not in deleted:
+                ids.append(doc + offset)
+                weights.append(weight)
+        return
     start = len(ids)
     if all(hasattr(matcher, name) for name in ("_read_ids", "_read_weights", "_next_block", "_i")):
         try:
