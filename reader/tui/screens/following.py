@@ -194,9 +194,15 @@ class FollowingMixin(Screen[None]):
         if event.details is None:
             self.notify("That entity no longer exists (merged or removed).", severity="warning")
             return
-        self.entity_view.show_details(event.details)
-        if event.details.pending:
-            self.describe_entity(event.details)
+        details = event.details
+        self.entity_view.show_details(details)
+        if details.pending:
+            # After the view is drawn: the pass would otherwise compete with drawing it.
+            self.call_after_refresh(self._describe_if_shown, details)
+
+    def _describe_if_shown(self, details: EntityDetails) -> None:
+        if self.entity_view.details is details:
+            self.describe_entity(details)
 
     @work(thread=True, exclusive=True, group="entity-descriptions")
     def describe_entity(self, details: EntityDetails) -> None:
