@@ -84,6 +84,14 @@ class EntityLoaded(Message):
 
 
 @dataclass
+class EntityDescribed(Message):
+    """The descriptions of the entity shown by ``details`` (dropped if it is no longer shown)."""
+
+    details: EntityDetails
+    descriptions: list[tuple[str, int]]
+
+
+@dataclass
 class SearchFinished(Message):
     """Search results for ``query`` with ``filters`` (dropped if the query moved on)."""
 

@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.worker import get_current_worker
 
 from reader.tui import messages as msg
-from reader.tui.entity_data import load_entity_details
+from reader.tui.entity_data import EntityDetails, load_entity_descriptions, load_entity_details
 from reader.tui.navigation import Position, Trail
 from reader.tui.widgets.article_view import ArticleView
 from reader.tui.widgets.entity_pane import EntityPane
@@ -178,11 +178,13 @@ class FollowingMixin(Screen[None]):
     def show_entity(self, entity_id: str) -> None:
         """Show the entity view pane for ``entity_id``."""
         self._show_tab("entity")
+        self.workers.cancel_group(self, "entity-descriptions")  # the shown view's: not needed
         self.load_entity(entity_id)
 
     @work(thread=True, exclusive=True, group="entity")
     def load_entity(self, entity_id: str) -> None:
-        """Gather the entity view data."""
+        """Gather the entity view data (cheap: lines are made as they are drawn, and the
+        descriptions follow from :meth:`describe_entity`)."""
         details = load_entity_details(self.library, entity_id)
         if not get_current_worker().is_cancelled:
             self.post_message(msg.EntityLoaded(entity_id, details))
@@ -192,4 +194,24 @@ class FollowingMixin(Screen[None]):
         if event.details is None:
             self.notify("That entity no longer exists (merged or removed).", severity="warning")
             return
-        self.entity_view.show_details(event.details)
+        details = event.details
+        self.entity_view.show_details(details)
+        if details.pending:
+            # After the view is drawn: the pass would otherwise compete with drawing it.
+            self.call_after_refresh(self._describe_if_shown, details)
+
+    def _describe_if_shown(self, details: EntityDetails) -> None:
+        if self.entity_view.details is details:
+            self.describe_entity(details)
+
+    @work(thread=True, exclusive=True, group="entity-descriptions")
+    def describe_entity(self, details: EntityDetails) -> None:
+        """The slow part of an entity view: how sources describe it (a pass over every
+        mention). A newer view cancels this one; a result arriving late is dropped."""
+        descriptions = load_entity_descriptions(self.library, details.entity.id)
+        if not get_current_worker().is_cancelled:
+            self.post_message(msg.EntityDescribed(details, descriptions))
+
+    @on(msg.EntityDescribed)
+    def _entity_described(self, event: msg.EntityDescribed) -> None:
+        self.entity_view.show_descriptions(event.details, event.descriptions)

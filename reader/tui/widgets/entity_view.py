@@ -2,6 +2,8 @@
 
 Shows its name, kind and aliases, a timeline sparkline, co-occurring entities,
 sources, how sources describe it, and every mention as keyword-in-context lines.
+Context lines are read from the details' lazy sequence only as they are drawn, and the
+descriptions (slow to gather) arrive later through :meth:`EntityViewPane.show_descriptions`.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ def describe(details: EntityDetails) -> Text:
     text = Text.assemble((entity.name, "bold"))
     text.append(f"  {entity.kind}" + (f" · {entity.type}" if entity.type else ""), "italic")
     mentions = len(details.contexts) if details.complete else entity.mention_count
-    articles = len({k.summary.id for k in details.contexts}) or entity.article_count
+    articles = details.articles or entity.article_count
     text.append(f"\n{mentions} mentions in {articles} articles")
     aliases = [a for a in entity.aliases if a != entity.name]
     if aliases:
@@ -45,6 +47,9 @@ def describe(details: EntityDetails) -> Text:
         if values:
             text.append(f"\n{label}: ", "dim")
             text.append(_counted(values))
+    if details.pending:
+        text.append("\ndescribed as: ", "dim")
+        text.append("…", "dim")
     return text
 
 
@@ -69,4 +74,14 @@ class EntityViewPane(Vertical):
         self.details = details
         self.query_one("#entity-summary", Static).update(describe(details))
         kwic = self.query_one(KwicList)
-        kwic.set_items(details.contexts, keep_cursor=False)
+        kwic.set_items(details.contexts, keep_cursor=False, lazy=True)
+
+    def show_descriptions(self, details: EntityDetails, descriptions: list[tuple[str, int]]) -> bool:
+        """Fill in the descriptions gathered for ``details``; False (and nothing changes)
+        when another view has been shown since (a stale result)."""
+        if self.details is not details:
+            return False
+        details.descriptions = descriptions
+        details.pending = False
+        self.query_one("#entity-summary", Static).update(describe(details))
+        return True

@@ -105,8 +105,10 @@ class VirtualList(ScrollView, Generic[ItemT], can_focus=True):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
-        self._items: list[ItemT] = []
-        """The items, in display order."""
+        self._items: Sequence[ItemT] = []
+        """The items, in display order (a copy unless set with ``lazy``)."""
+        self._lazy = False
+        """``_items`` is the caller's sequence, read only by index."""
         self._cache: LRUCache[tuple[Any, ...], Strip] = LRUCache(1024)
         """Rendered strips keyed by everything that affects them."""
         self._generation = 0
@@ -142,17 +144,29 @@ class VirtualList(ScrollView, Generic[ItemT], can_focus=True):
         return item
 
     def set_items(
-        self, items: Sequence[ItemT], *, keep_cursor: bool = True, announce: bool = False
+        self,
+        items: Sequence[ItemT],
+        *,
+        keep_cursor: bool = True,
+        announce: bool = False,
+        lazy: bool = False,
     ) -> None:
-        """Replace the items; keep the cursor on the same item when it is still there."""
+        """Replace the items; keep the cursor on the same item when it is still there.
+
+        ``items`` is copied, unless ``lazy``: then it is kept and only indexed (``len`` and
+        the rows drawn or under the cursor), so a sequence that makes items on access makes
+        only those; it must not change afterwards, and the cursor starts at the top.
+        """
         old = self.current
-        self._items = list(items)
+        self._lazy = lazy
+        self._items = items if lazy else list(items)
         self._positions = {}
-        for i, it in enumerate(self._items):
-            self._positions.setdefault(self.item_key(it), i)
         index = 0
-        if keep_cursor and old is not None:
-            index = self._positions.get(self.item_key(old), 0)
+        if not lazy:
+            for i, it in enumerate(self._items):
+                self._positions.setdefault(self.item_key(it), i)
+            if keep_cursor and old is not None:
+                index = self._positions.get(self.item_key(old), 0)
         self._generation += 1
         self._cache.clear()
         self._update_virtual_size()
@@ -163,7 +177,11 @@ class VirtualList(ScrollView, Generic[ItemT], can_focus=True):
             self._post_highlight()
 
     def position_of(self, key: object) -> int | None:
-        """Index of the first item whose ``item_key`` is ``key`` (constant time)."""
+        """Index of the first item whose ``item_key`` is ``key`` (constant time; a lazy
+        list reads every item the first time)."""
+        if self._lazy and not self._positions and self._items:
+            for i, it in enumerate(self._items):
+                self._positions.setdefault(self.item_key(it), i)
         return self._positions.get(key)
 
     def find(self, predicate: Callable[[ItemT], bool]) -> int | None:
