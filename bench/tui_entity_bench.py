@@ -5,7 +5,7 @@ headless with Pilot on the real index, the time from the request (what enter on 
 runs) to the entity view being drawn with that entity, and until its descriptions (the slow
 pass over every mention, run in the background) are drawn too.
 
-    READER_HOME=/tmp/tui2-r19/home python bench/tui_entity_bench.py --corpus /tmp/me/r19/corpus
+    READER_HOME=DIR python bench/tui_entity_bench.py --corpus PATH   # an index built under DIR
 
 The index must already be built under READER_HOME; nothing is indexed here. Target for an
 interactive action: <= 50 ms.
