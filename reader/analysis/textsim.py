@@ -20,6 +20,7 @@ from whoosh.reading import TermNotFound
 from reader.analysis.doctable import DocTable
 from reader.index.postings import LruDict, read_postings
 
+_MISSING = object()
 K1 = 1.2
 """BM25 term-frequency saturation (Whoosh's default)."""
 B = 0.75
@@ -51,15 +52,44 @@ class TextModel:
         self._postings = LruDict(capacity=200_000)
         self._common: set[str] = set()
         """Terms in more than ``max_df`` articles (never read)."""
+        self._bo1 = classify.Bo1Model(self.total, self.searcher.reader().field_length(field_name))
+        self._frequencies: dict[str, float | None] = {}
+        """word -> collection frequency (the vocabulary: tens of thousands of entries)."""
 
     # -- key terms ------------------------------------------------------------------------
     def key_terms(self, text: str) -> list[tuple[str, float]]:
         """The ``numterms`` most informative terms of ``text`` with their Bo1 weights."""
         if not text.strip():
             return []
-        expander = classify.Expander(self.searcher.reader(), self.field, model=classify.Bo1Model)
-        expander.add_text(text)
-        return expander.expanded_terms(self.numterms, normalize=False)
+        # Whoosh's Expander (Bo1, normalize=False), with the collection frequency of each
+        # word looked up once per index state instead of once per call in every segment.
+        field = self.searcher.schema[self.field]
+        weights: dict[str, float] = defaultdict(float)
+        for btext, _, weight, _ in field.index(text):
+            weights[field.from_bytes(btext)] += weight
+        if not weights:
+            return []
+        top_total = sum(weights.values())
+        scored = []
+        for word, weight in weights.items():
+            frequency = self._frequency(word)
+            if frequency is not None:
+                scored.append((self._bo1.score(weight, frequency, top_total), word))
+        norm = max((score for score, _ in scored), default=0.0)
+        if norm <= 0:
+            return []
+        scored.sort(key=lambda item: (-item[0] / norm, item[1]))
+        return [(word, score / norm) for score, word in scored[: self.numterms]]
+
+    def _frequency(self, word: str) -> float | None:
+        """The word's total weight in the collection (None when it is not indexed); cached."""
+        found = self._frequencies.get(word, _MISSING)
+        if found is _MISSING:
+            reader = self.searcher.reader()
+            btext = self.searcher.schema[self.field].to_bytes(word)
+            found = reader.frequency(self.field, btext) if (self.field, btext) in reader else None
+            self._frequencies[word] = found
+        return found
 
     # -- postings ---------------------------------------------------------------------------
     def postings(self, term: str) -> tuple[array, array]:

@@ -142,6 +142,28 @@ def test_fast_more_like_this_equals_whoosh(seeds, monkeypatch):
             assert score == pytest.approx(theirs, rel=1e-4)
 
 
+def test_key_terms_equal_whoosh_expander(seeds):
+    """The cached Bo1 key terms are Whoosh's Expander's, word for word and weight for weight."""
+    from whoosh import classify
+
+    from reader.analysis import textsim
+    from reader.analysis.related import doc_table
+
+    library, _ids = seeds
+    table = doc_table(library)
+    for numterms in (5, 30):
+        model = textsim.TextModel(table, numterms=numterms)
+        for docnum in table.docnum.values():
+            body = table.body(docnum)
+            expander = classify.Expander(table.searcher.reader(), "body", model=classify.Bo1Model)
+            expander.add_text(body)
+            expected = expander.expanded_terms(numterms, normalize=False)
+            ours = model.key_terms(body)
+            assert [w for w, _ in ours] == [w for w, _ in expected]
+            assert [x for _, x in ours] == pytest.approx([x for _, x in expected], rel=1e-9)
+            assert model.key_terms(body) == ours  # the cached frequencies change nothing
+
+
 def test_facet_counts(seeds):
     library, ids = seeds
     everything = library.facet_counts({})
