@@ -19,6 +19,10 @@ def read_postings(matcher: Any, offset: int, ids: array, weights: array) -> None
         deleted = matcher._ids  # noqa: SLF001 - the segment's deleted document numbers
         child_ids, child_weights = array("i"), array("f")
         read_postings(matcher.child, 0, child_ids, child_weights)
+        if deleted.isdisjoint(child_ids):  # the usual case: no deleted document has this term
+            ids.extend(child_ids if not offset else [d + offset for d in child_ids])
+            weights.extend(child_weights)
+            return
         for doc, weight in zip(child_ids, child_weights, strict=True):
             if doc not in deleted:
                 ids.append(doc + offset)
