@@ -31,6 +31,7 @@ from reader.atomic import write_atomic
 from reader.corpus import ArticleError, discover, load_article
 from reader.corpus.load import content_hash
 from reader.fingerprint import corpus_reading_version, entities_version
+from reader.index import checksums
 from reader.index.manifest import Analyses, Entry, Manifest
 from reader.index.schema import POSTED_FIELDS, SCHEMA_VERSION, Postings, make_schema
 from reader.locking import LockTimeout, file_lock
@@ -149,8 +150,11 @@ class Indexer:
             ix = whoosh_index.open_dir(str(self.folder))
             with ix.reader() as reader:
                 count = reader.doc_count()
+            damaged = checksums.problem(ix)
         except Exception as exc:  # noqa: BLE001 - any failure to open means corrupt
             return f"index corrupt ({type(exc).__name__})"
+        if damaged:
+            return f"index corrupt ({damaged})"
         if count != len(manifest.entries):
             return f"index out of step with its manifest ({count} vs {len(manifest.entries)})"
         return None
@@ -235,6 +239,7 @@ class Indexer:
                     # Commit in batches: the segment is written while the workers keep
                     # parsing, and the article list can show what is committed so far.
                     writer.commit(merge=False)
+                    checksums.record(ix)
                     committed = added + updated
                     manifest.save(self.folder)
                     writer = ix.writer(limitmb=256, compound=False)
@@ -243,8 +248,10 @@ class Indexer:
             # not end up in hundreds of segments); a big build keeps its large batches.
             writer.commit(merge=not fresh and len(jobs) < BATCH)
         except BaseException:
-            writer.cancel()
+            if not writer.is_closed:  # a failure after a commit leaves nothing to cancel
+                writer.cancel()
             raise
+        checksums.record(ix)
         self._write_meta()
         manifest.save(self.folder)
         self._missing_analyses(manifest, analyses)
@@ -350,7 +357,7 @@ class Indexer:
         if self.folder.exists():
             shutil.rmtree(self.folder, ignore_errors=True)
         self.folder.mkdir(parents=True, exist_ok=True)
-        whoosh_index.create_in(str(self.folder), make_schema())
+        checksums.record(whoosh_index.create_in(str(self.folder), make_schema()))
         self._write_meta()
 
     def _meta(self) -> dict[str, object]:

@@ -59,7 +59,7 @@ class QueryRunner:
     def docnum_of(self, article_id: str) -> int | None:
         """The document number of an article id (None when not indexed)."""
         if self._ids is None:
-            column = self.reader.column_reader("id")
+            column = read_column(self.reader, "id", "")
             self._ids = {value: n for n, value in enumerate(column) if n in self.live}
         return self._ids.get(article_id)
 
@@ -87,7 +87,7 @@ class QueryRunner:
         if not docs:
             return []
         if self._dates is None:
-            self._dates = list(self.reader.column_reader("date", translate=False))
+            self._dates = read_column(self.reader, "date", UNDATED, translate=False)
         dates = self._dates
         return sorted(docs, key=lambda d: (dates[d] == UNDATED, -dates[d], d))
 
@@ -244,6 +244,22 @@ class QueryRunner:
 def _text(q: query.Query) -> str:
     text = q.text
     return text.decode("utf-8") if isinstance(text, bytes) else str(text)
+
+
+def read_column(reader: Any, field: str, default: Any, translate: bool = True) -> list[Any]:
+    """docnum -> the field's column value, ``default`` where a segment has none.
+
+    A segment in which no document has a value may have no column at all, and Whoosh's
+    multi-segment column reader then yields fewer values than there are documents.
+    """
+    values: list[Any] = []
+    for leaf, offset in reader.leaf_readers():
+        count = leaf.doc_count_all()
+        values += [default] * (offset - len(values))
+        if leaf.has_column(field):
+            values += list(leaf.column_reader(field, translate=translate))[:count]
+        values += [default] * (offset + count - len(values))
+    return values
 
 
 def _leaf_lengths(leaf: Any, field: str) -> list[int]:

@@ -16,7 +16,7 @@ from whoosh.fields import ID
 from whoosh.qparser.dateparse import DateParserPlugin
 from whoosh.searching import Searcher
 
-from reader.index.evaluate import QueryRunner, TooBroad
+from reader.index.evaluate import QueryRunner, TooBroad, read_column
 from reader.index.snippets import make_snippet, query_words, term_pattern
 from reader.index.schema import QUERY_FIELDS, SEARCH_FIELDS, make_schema
 from reader.model import SearchHit, SearchResult
@@ -199,7 +199,7 @@ def facet_counts_for(searcher: Searcher, docnums: Iterable[int]) -> dict[str, di
         return {name: {} for name in FACET_FIELDS}
     columns = _facet_columns.get(searcher)
     if columns is None:
-        columns = {name: list(searcher.reader().column_reader(field))
+        columns = {name: read_column(searcher.reader(), field, "")
                    for name, field in FACET_FIELDS.items()}
         _facet_columns[searcher] = columns
     out: dict[str, dict[str, int]] = {}

@@ -22,7 +22,7 @@ from reader.notes import new_note
 
 pytestmark = pytest.mark.slow
 
-TARGETS = ["*.seg", "_MAIN_*.toc", "manifest.pickle", "analyses.pickle", "meta.json"]
+TARGETS = ["*.pst", "*.trm", "*._stored.col", "*.id.col", "_MAIN_*.toc", "manifest.pickle", "analyses.pickle", "meta.json"]
 MODES = ["empty", "half", "flip", "byte", "garbage", "delete"]
 
 

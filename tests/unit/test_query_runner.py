@@ -160,3 +160,23 @@ def test_field_lengths_equal_whoosh(library: Library) -> None:
     for field in ("title", "body"):
         assert runner.length(field) == [reader.doc_field_length(n, field) or 0
                                         for n in range(reader.doc_count_all())]
+
+
+def test_a_segment_without_dates_or_sources(tmp_path: Path, monkeypatch) -> None:
+    """A segment where no article has a date has no date column: newest-first still works."""
+    monkeypatch.setenv("READER_HOME", str(tmp_path / "home"))
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.md").write_text("---\ntitle: A\ndate: 2020-01-02\nsource: AP\n---\nAleppo oil\n",
+                                 encoding="utf-8")
+    lib = Library([corpus])
+    lib.update_index()
+    (corpus / "b.txt").write_text("B title\n\nundated oil story\n", encoding="utf-8")
+    lib.update_index()
+    leaves = lib.searcher().reader().leaf_readers()
+    assert [leaf.has_column("date") for leaf, _ in leaves] == [True, False]
+    everything = lib.search("", limit=5)
+    assert everything.error is None and [h.title for h in everything.hits] == ["A", "B title"]
+    assert everything.facets["year"] == {"(undated)": 1, "2020": 1}
+    assert lib.search("oil", sort="date").total == 2
+    lib.close()
