@@ -45,9 +45,30 @@ def record(ix: Any) -> None:
     write_atomic(folder / FILE, json.dumps(listing, sort_keys=True))
 
 
+_verified: dict[str, tuple[object, ...]] = {}
+"""folder -> the file stats of the last clean check in this process (start-up asks twice)."""
+
+
 def problem(ix: Any) -> str | None:
-    """Why a segment file is damaged (None when every listed file matches)."""
+    """Why a segment file is damaged (None when every listed file matches).
+
+    A clean result is remembered per process until a file's size or mtime changes.
+    """
     folder = Path(ix.storage.folder)
+    try:
+        stamp = tuple((p.name, p.stat().st_size, p.stat().st_mtime_ns)
+                      for p in [folder / FILE, *segment_files(ix)])
+    except OSError:
+        stamp = None
+    if stamp is not None and _verified.get(str(folder)) == stamp:
+        return None
+    found = _check(ix, folder)
+    if found is None and stamp is not None:
+        _verified[str(folder)] = stamp
+    return found
+
+
+def _check(ix: Any, folder: Path) -> str | None:
     try:
         listing = json.loads((folder / FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):

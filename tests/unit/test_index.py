@@ -223,3 +223,17 @@ def test_taken_analyses_are_refused_when_the_file_changed(seed_copy: Path) -> No
     path = library.indexer.folder / "analyses.pickle"
     path.write_bytes(path.read_bytes() + b"\0")
     assert library.indexer.take_analyses() is None
+
+
+def test_a_changed_byte_in_a_segment_file_means_a_rebuild(seed_copy: Path) -> None:
+    library = seeds_library(seed_copy)
+    assert library.indexer.problem() is None
+    assert library.indexer.problem() is None  # remembered: no second pass over the files
+    postings = sorted(library.indexer.folder.glob("*.pst"))[0]
+    data = bytearray(postings.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    postings.write_bytes(bytes(data))
+    assert "damaged" in (library.indexer.problem() or "")
+    report = Library([seed_copy]).update_index()
+    assert report.rebuilt_reason and "damaged" in report.rebuilt_reason
+    assert library.indexer.problem() is None
