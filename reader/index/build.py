@@ -76,6 +76,10 @@ _SCHEMA = make_schema()
 def _init_worker(factory: AnalyserFactory | None) -> None:
     global _worker_analyse
     _worker_analyse = factory() if factory else None
+
+
+def _start_worker_process(factory: AnalyserFactory | None) -> None:
+    _init_worker(factory)
     # The shipped lists make a large, long-lived object graph: exempt it from the cyclic
     # collector, which would otherwise walk it at every full collection.
     gc.freeze()
@@ -295,7 +299,8 @@ class Indexer:
             done = 0
             try:
                 context = multiprocessing.get_context("forkserver")
-                with ProcessPoolExecutor(self.workers, mp_context=context, initializer=_init_worker,
+                with ProcessPoolExecutor(self.workers, mp_context=context,
+                                         initializer=_start_worker_process,
                                          initargs=(self.analyser,)) as pool:
                     for prepared in _bounded_map(pool, jobs, self.workers * AHEAD):
                         done += 1
