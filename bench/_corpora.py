@@ -38,3 +38,23 @@ def percentile(values: list[float], q: float) -> float:
         return float("nan")
     rank = max(0, min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1))))
     return ordered[rank]
+
+
+def bare_build(articles: Path, folder: Path) -> float:
+    """The ratio's anchor: seconds for a bare Whoosh index of title + body (one writer).
+
+    Reads every ``*.txt`` under ``articles`` (line 1 the title, the rest the body).
+    """
+    import time
+
+    from whoosh import fields, index
+
+    folder.mkdir(parents=True, exist_ok=True)
+    ix = index.create_in(str(folder), fields.Schema(title=fields.TEXT(stored=True), body=fields.TEXT()))
+    started = time.perf_counter()
+    writer = ix.writer(limitmb=256)
+    for path in sorted(articles.rglob("*.txt")):
+        title, _, body = path.read_text(encoding="utf-8", errors="replace").partition("\n")
+        writer.add_document(title=title, body=body)
+    writer.commit()
+    return time.perf_counter() - started

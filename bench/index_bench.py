@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench._corpora import peak_rss_mb, percentile, unpack  # noqa: E402
+from bench._corpora import bare_build, peak_rss_mb, percentile, unpack  # noqa: E402
 
 QUERY_WORDS = [
     "oil", "bank", "trade", "dollar", "grain", "wheat", "coffee", "gold", "interest rates", "merger",
@@ -39,21 +39,6 @@ def queries(rng: random.Random) -> list[str]:
     out += ["opek", "dolar", "interst rates", "japn trade", "entity:japan", "place:usa",
             "source:reuters", '"interest rates" AND japan']
     return out[:240] + out[: max(0, 240 - len(out))]
-
-
-def bare_build(articles: Path, folder: Path) -> float:
-    """Anchor: a bare Whoosh index of title + body, single writer."""
-    from whoosh import fields, index
-
-    folder.mkdir(parents=True)
-    ix = index.create_in(str(folder), fields.Schema(title=fields.TEXT(stored=True), body=fields.TEXT()))
-    started = time.perf_counter()
-    writer = ix.writer(limitmb=256)
-    for path in sorted(articles.glob("*.txt")):
-        title, _, body = path.read_text(encoding="utf-8", errors="replace").partition("\n")
-        writer.add_document(title=title, body=body)
-    writer.commit()
-    return time.perf_counter() - started
 
 
 def folder_size(folder: Path) -> int:

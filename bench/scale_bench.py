@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench._corpora import peak_rss_mb, percentile, unpack  # noqa: E402
+from bench._corpora import bare_build, peak_rss_mb, percentile, unpack  # noqa: E402
 
 CORPORA = ("reuters21578", "fakes", "ecbplus")
 
@@ -45,19 +45,11 @@ def build_corpus(size: int, target: Path) -> int:
 
 
 def bare_seconds(corpus: Path) -> float:
-    from whoosh import fields, index
-
     folder = Path(tempfile.mkdtemp(prefix="bare-"))
-    ix = index.create_in(str(folder), fields.Schema(title=fields.TEXT(stored=True), body=fields.TEXT()))
-    started = time.perf_counter()
-    writer = ix.writer(limitmb=256)
-    for path in sorted(corpus.rglob("*.txt")):
-        title, _, body = path.read_text(encoding="utf-8", errors="replace").partition("\n")
-        writer.add_document(title=title, body=body)
-    writer.commit()
-    elapsed = time.perf_counter() - started
-    shutil.rmtree(folder, ignore_errors=True)
-    return elapsed
+    try:
+        return bare_build(corpus, folder)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def timed(fn, *args) -> float:
