@@ -92,11 +92,9 @@ class Library:
         About 1.5 s at 19k articles, once per index state; each step is also done lazily.
         """
         from reader.analysis.related import related_model
-        from reader.index.search import facet_counts_for, query_runner
+        from reader.index.search import warm_search
 
-        searcher = self.searcher()
-        query_runner(searcher).warm()
-        facet_counts_for(searcher, [0] if searcher.doc_count() else [])
+        warm_search(self.searcher())
         _ = self.linking
         related_model(self)
 

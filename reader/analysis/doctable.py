@@ -117,6 +117,10 @@ def build_doc_table(searcher: Any, field_name: str = "body") -> DocTable:
             stated = stated_date(stored.get(field_name, "") or "")
             days[number] = stated.toordinal() if stated else None
         sources[number] = stored.get("source", "") or ""
-    lengths = [reader.doc_field_length(n, field_name) if ids[n] else 0 for n in range(total)]
+    from reader.index.search import query_runner
+
+    # the same quantised lengths search scores with, read once per searcher for both
+    field_lengths = query_runner(searcher).length(field_name)
+    lengths = [field_lengths[n] if ids[n] else 0 for n in range(total)]
     return DocTable(searcher=searcher, ids=ids, docnum=docnum, days=days, sources=sources,
                     lengths=lengths)

@@ -30,6 +30,11 @@ def segment_files(ix: Any) -> list[Path]:
     return out
 
 
+def _size_and_mtime(path: Path) -> tuple[int, int]:
+    stat = path.stat()
+    return stat.st_size, stat.st_mtime_ns
+
+
 def _crc(path: Path) -> int:
     crc = 0
     with open(path, "rb") as handle:
@@ -56,8 +61,7 @@ def problem(ix: Any) -> str | None:
     """
     folder = Path(ix.storage.folder)
     try:
-        stamp = tuple((p.name, p.stat().st_size, p.stat().st_mtime_ns)
-                      for p in [folder / FILE, *segment_files(ix)])
+        stamp = tuple((p.name, *_size_and_mtime(p)) for p in [folder / FILE, *segment_files(ix)])
     except OSError:
         stamp = None
     if stamp is not None and _verified.get(str(folder)) == stamp:

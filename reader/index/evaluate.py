@@ -52,6 +52,7 @@ class QueryRunner:
         self._postings = LruDict(capacity=50_000)
         self._cached = 0
         self._lengths: dict[str, list[int]] = {}
+        self._columns: dict[str, list[Any]] = {}
         self._ids: dict[str, int] | None = None
         self._dates: list[int] | None = None
 
@@ -67,11 +68,20 @@ class QueryRunner:
         """docnum -> the (quantised) number of terms of ``field``, as Whoosh scores it."""
         lengths = self._lengths.get(field)
         if lengths is None:
-            lengths = []
-            for leaf, _ in self._leaves:
-                lengths += _leaf_lengths(leaf, field)
-            self._lengths[field] = lengths
+            with self.lock:  # also called from other threads (related's document table)
+                lengths = []
+                for leaf, _ in self._leaves:
+                    lengths += _leaf_lengths(leaf, field)
+                self._lengths[field] = lengths
         return lengths
+
+    def column(self, field: str) -> list[Any]:
+        """docnum -> the field's column value ("" where a document has none), read once."""
+        values = self._columns.get(field)
+        if values is None:
+            with self.lock:
+                values = self._columns[field] = read_column(self.reader, field, "")
+        return values
 
     def warm(self) -> None:
         """Build every table now (about 0.15 s at 19k articles), not on the first query."""

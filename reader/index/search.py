@@ -16,9 +16,9 @@ from whoosh.fields import ID
 from whoosh.qparser.dateparse import DateParserPlugin
 from whoosh.searching import Searcher
 
-from reader.index.evaluate import QueryRunner, TooBroad, read_column
-from reader.index.snippets import make_snippet, query_words, term_pattern
+from reader.index.evaluate import QueryRunner, TooBroad
 from reader.index.schema import QUERY_FIELDS, SEARCH_FIELDS, make_schema
+from reader.index.snippets import make_snippet, query_words, term_pattern
 from reader.model import SearchHit, SearchResult
 
 SPECIAL_FIELDS = ("entity", "place", "actor", "note")
@@ -178,7 +178,6 @@ def run_search(searcher: Searcher, text: str, limit: int = 50, resolve: Resolver
 
 FACET_FIELDS = {"source": "source_facet", "year": "year"}
 _runners: weakref.WeakKeyDictionary[Searcher, QueryRunner] = weakref.WeakKeyDictionary()
-_facet_columns: weakref.WeakKeyDictionary[Searcher, dict[str, list[str]]] = weakref.WeakKeyDictionary()
 
 
 def query_runner(searcher: Searcher) -> QueryRunner:
@@ -189,21 +188,27 @@ def query_runner(searcher: Searcher) -> QueryRunner:
     return runner
 
 
+def warm_search(searcher: Searcher) -> None:
+    """Build the first query's tables now: lengths, ids, dates and the facet columns."""
+    runner = query_runner(searcher)
+    runner.warm()
+    if runner.live:
+        for field in FACET_FIELDS.values():
+            runner.column(field)
+
+
 def facet_counts_for(searcher: Searcher, docnums: Iterable[int]) -> dict[str, dict[str, int]]:
     """Counts per facet value (source, year) over ``docnums``, most frequent first.
 
-    The facet columns are read once per searcher (one list per field) and reused.
+    The facet columns are read once per searcher (the query runner keeps them).
     """
     docnums = list(docnums)
     if not docnums:
         return {name: {} for name in FACET_FIELDS}
-    columns = _facet_columns.get(searcher)
-    if columns is None:
-        columns = {name: read_column(searcher.reader(), field, "")
-                   for name, field in FACET_FIELDS.items()}
-        _facet_columns[searcher] = columns
+    runner = query_runner(searcher)
     out: dict[str, dict[str, int]] = {}
-    for name, values in columns.items():
+    for name, field in FACET_FIELDS.items():
+        values = runner.column(field)
         counts = Counter(values[d] for d in docnums)
         out[name] = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
     return out
