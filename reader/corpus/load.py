@@ -86,7 +86,7 @@ def load_article(root: Path, path: Path, data: bytes | None = None) -> Article:
     title = single_line(parts.title, 300)  # a file name can be blank once sanitised
     if not body.strip() and not title:
         raise ArticleError("no article text after removing boilerplate")
-    relpath = _relpath(root, path)
+    relpath = relative_path(root, path)
     return Article(
         id=article_id_for(relpath),
         path=path,
@@ -105,7 +105,8 @@ def load_article(root: Path, path: Path, data: bytes | None = None) -> Article:
     )
 
 
-def _relpath(root: Path, path: Path) -> str:
+def relative_path(root: Path, path: Path) -> str:
+    """``path`` relative to corpus ``root`` in POSIX form (the file name when outside it)."""
     try:
         return path.relative_to(Path(root).absolute()).as_posix()
     except ValueError:

@@ -3,109 +3,41 @@
 A file is unchanged when its size and mtime match the manifest; when they differ
 the content hash decides. The index is rebuilt from scratch when it is missing,
 corrupt, from another schema version, or out of step with its manifest. One
-process writes at a time (a file lock). Large builds parse and extract entities
-in worker processes (one per core) while this process feeds the single Whoosh writer:
-on 2 cores that measured faster than Whoosh's own multi-process writer, whose
-workers compete with the parsing for the same cores.
+process writes at a time (a file lock). Large updates run in worker processes (one
+per core) that read, analyse and index files into their own segments, which this
+process files in the table of contents (see ``segment_workers``); small ones run here.
 """
 
 from __future__ import annotations
 
-import gc
 import json
-import multiprocessing
 import os
 import shutil
 import time
-from collections import deque
-from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
-from datetime import datetime
+from collections.abc import Callable
 from pathlib import Path
 
 from whoosh import index as whoosh_index
 
 from reader.atomic import write_atomic
-from reader.corpus import ArticleError, discover, load_article
+from reader.corpus import discover, load_article
 from reader.corpus.load import content_hash
 from reader.fingerprint import corpus_reading_version, entities_version
 from reader.index import checksums
-from reader.index.manifest import Analyses, Entry, Manifest
-from reader.index.schema import POSTED_FIELDS, SCHEMA_VERSION, Postings, make_schema
+from reader.index.manifest import Analyses, Manifest
+from reader.index.prepare import AnalyserFactory, assign_ids
+from reader.index.schema import SCHEMA_VERSION, make_schema
+from reader.index.update_run import UpdateRun
 from reader.locking import LockTimeout, file_lock
-from reader.model import Article, IndexReport
+from reader.model import IndexReport
 
 Progress = Callable[[int, int, str], None]
-AnalyserFactory = Callable[[], Callable[[str], object]]
 POOL_THRESHOLD = 400
-"""Updates touching at least this many files parse and analyse them in worker processes."""
-BATCH = 5000
-"""Documents per commit during large updates."""
-LAST_BATCH = 1000
-"""The final commit, which nothing overlaps, covers at most about this many documents."""
-CHUNK = 64
-"""Files per task sent to a worker process."""
-AHEAD = 24
-"""Tasks in flight per worker: enough to keep workers busy while the writer commits a
-batch (a few seconds), few enough that finished articles never pile up in memory."""
+"""Updates touching at least this many files are indexed by worker processes."""
 
 
 class IndexLocked(RuntimeError):
     """Another process is writing this index."""
-
-
-@dataclass
-class _Prepared:
-    path: str
-    root: str
-    size: int
-    mtime_ns: int
-    article: Article | None = None
-    analysis: object = None
-    postings: dict[str, Postings] | None = None
-    """Title and body postings, so the writer does not analyse text itself."""
-    error: str | None = None
-
-
-_worker_analyse: Callable[[str], object] | None = None
-_SCHEMA = make_schema()
-
-
-def _init_worker(factory: AnalyserFactory | None) -> None:
-    global _worker_analyse
-    _worker_analyse = factory() if factory else None
-
-
-def _start_worker_process(factory: AnalyserFactory | None) -> None:
-    _init_worker(factory)
-    # The shipped lists make a large, long-lived object graph: exempt it from the cyclic
-    # collector, which would otherwise walk it at every full collection.
-    gc.freeze()
-
-
-def _prepare(job: tuple[str, str, int, int]) -> _Prepared:
-    root, path, size, mtime_ns = job
-    prepared = _Prepared(path, root, size, mtime_ns)
-    try:
-        prepared.article = load_article(Path(root), Path(path))
-    except ArticleError as exc:
-        prepared.error = str(exc)
-        return prepared
-    except Exception as exc:  # noqa: BLE001 - a broken file must never stop the run
-        prepared.error = f"unreadable ({type(exc).__name__}: {exc})"
-        return prepared
-    prepared.article.raw = ""  # not needed by the writer; keeps pickles small
-    prepared.postings = {name: _SCHEMA[name].postings(getattr(prepared.article, name))
-                         for name in POSTED_FIELDS}
-    if _worker_analyse is not None:
-        try:
-            prepared.analysis = _worker_analyse(prepared.article.body)
-        except Exception as exc:  # noqa: BLE001
-            prepared.article = None
-            prepared.error = f"entity extraction failed ({type(exc).__name__}: {exc})"
-    return prepared
 
 
 class Indexer:
@@ -123,9 +55,8 @@ class Indexer:
         self.analyser = analyser
         """Factory of the per-article entity analyser (run in worker processes)."""
         self.workers = workers or max(1, min(4, os.cpu_count() or 1))
-        """Worker processes for large builds (parsing, entity extraction, postings): one per
-        core. The writer is busy only part of the time, so on 2 cores two workers beside it
-        measured faster (37-40 s for Reuters) than one (45-49 s)."""
+        """Worker processes for large updates, one per core: each reads, analyses and
+        indexes its share of the files into its own segments."""
         self._written: tuple[tuple[int, int] | None, Analyses] | None = None
 
     # -- state ---------------------------------------------------------------------------
@@ -188,10 +119,10 @@ class Indexer:
             manifest = Manifest()
         else:
             manifest = Manifest.load(self.folder) or Manifest()
-        jobs, unchanged, touched = self._scan(manifest, progress)
-        seen = {path for _, path, _, _ in jobs} | unchanged
-        removed = [p for p in manifest.entries if p not in seen]
-        if not jobs and not removed:
+        files, unchanged, touched = self._scan(manifest, progress)
+        seen = {path for _, path, _, _ in files} | unchanged
+        removed = [manifest.entries.pop(p) for p in list(manifest.entries) if p not in seen]
+        if not files and not removed:
             # Nothing to index: stay cheap (no Whoosh writer, no loading of analyses)
             # unless the analyses cache was lost.
             if touched:
@@ -205,64 +136,19 @@ class Indexer:
             return IndexReport(unchanged=len(unchanged))
         stale = self._meta().get("entities_version") != entities_version()
         analyses = Analyses() if fresh or stale else Analyses.load(self.folder)
-        ix = self.open()
-        writer = ix.writer(limitmb=256, compound=False)
-        added = updated = committed = 0
-        skipped: list[tuple[str, str]] = []
-        try:
-            for path in removed:
-                entry = manifest.entries.pop(path)
-                writer.delete_by_term("id", entry.id)
-                analyses.items.pop(entry.id, None)
-            ids = {e.id: p for p, e in manifest.entries.items()}
-            for done, prepared in enumerate(self._prepare_all(jobs), 1):
-                progress(done, len(jobs), Path(prepared.path).name)
-                old = manifest.entries.get(prepared.path)
-                if prepared.error or prepared.article is None:
-                    skipped.append((prepared.path, prepared.error or "unreadable"))
-                    if old:
-                        manifest.entries.pop(prepared.path)
-                        writer.delete_by_term("id", old.id)
-                        analyses.items.pop(old.id, None)
-                    continue
-                article = prepared.article
-                if article.id in ids and ids[article.id] != prepared.path:
-                    article.id = content_hash(prepared.path.encode("utf-8", "surrogatepass"))
-                ids[article.id] = prepared.path
-                document = _document(article, prepared.postings)
-                writer.update_document(**document) if old else writer.add_document(**document)
-                if old and old.id != article.id:
-                    writer.delete_by_term("id", old.id)
-                manifest.entries[prepared.path] = _entry(prepared, article)
-                if prepared.analysis is not None:
-                    analyses.items[article.id] = (article.content_hash, prepared.analysis)
-                added, updated = (added, updated + 1) if old else (added + 1, updated)
-                pending = added + updated - committed
-                if done < len(jobs) and (pending >= BATCH
-                                         or (len(jobs) - done == LAST_BATCH and pending > LAST_BATCH)):
-                    # Commit in batches: the segment is written while the workers keep
-                    # parsing, and the article list can show what is committed so far.
-                    writer.commit(merge=False)
-                    checksums.record(ix)
-                    committed = added + updated
-                    manifest.save(self.folder)
-                    writer = ix.writer(limitmb=256, compound=False)
-            progress(len(jobs), len(jobs), "committing")
-            # Small updates fold small segments together (so a corpus edited daily does
-            # not end up in hundreds of segments); a big build keeps its large batches.
-            writer.commit(merge=not fresh and len(jobs) < BATCH)
-        except BaseException:
-            if not writer.is_closed:  # a failure after a commit leaves nothing to cancel
-                writer.cancel()
-            raise
-        checksums.record(ix)
+        for entry in removed:
+            analyses.items.pop(entry.id, None)
+        jobs = assign_ids(files, {e.id: p for p, e in manifest.entries.items()})
+        run = UpdateRun(self.open(), manifest, analyses, progress, fresh)
+        pooled = len(jobs) >= POOL_THRESHOLD
+        run.write(jobs, [e.id for e in removed], self.analyser, self.workers if pooled else 0)
         self._write_meta()
         manifest.save(self.folder)
         self._missing_analyses(manifest, analyses)
         analyses.save(self.folder)
         self._written = (_stamp(self.folder / Analyses.FILE), analyses)
-        return IndexReport(added=added, updated=updated, removed=len(removed),
-                           unchanged=len(unchanged), skipped=tuple(skipped),
+        return IndexReport(added=run.added, updated=run.updated, removed=len(removed),
+                           unchanged=len(unchanged), skipped=tuple(run.skipped),
                            rebuilt_reason=reason if fresh and reason != "no index yet" else None)
 
     def _scan(self, manifest: Manifest, progress: Progress
@@ -292,25 +178,6 @@ class Indexer:
                     continue
             jobs.append((str(root), key, stat.st_size, stat.st_mtime_ns))
         return jobs, unchanged, touched
-
-    def _prepare_all(self, jobs: list[tuple[str, str, int, int]]) -> Iterator[_Prepared]:
-        """Parse and analyse files: in worker processes for large builds, else here."""
-        if len(jobs) >= POOL_THRESHOLD and self.workers > 0:
-            done = 0
-            try:
-                context = multiprocessing.get_context("forkserver")
-                with ProcessPoolExecutor(self.workers, mp_context=context,
-                                         initializer=_start_worker_process,
-                                         initargs=(self.analyser,)) as pool:
-                    for prepared in _bounded_map(pool, jobs, self.workers * AHEAD):
-                        done += 1
-                        yield prepared
-                return
-            except (BrokenProcessPool, OSError):
-                jobs = jobs[done:]  # no worker processes here: finish in this process
-        _init_worker(self.analyser)
-        for job in jobs:
-            yield _prepare(job)
 
     def take_analyses(self) -> Analyses | None:
         """The analyses the last update wrote, if the file still holds them (then forgotten).
@@ -385,48 +252,3 @@ def _stamp(path: Path) -> tuple[int, int] | None:
     except OSError:
         return None
     return (stat.st_mtime_ns, stat.st_size)
-
-
-def _prepare_chunk(jobs: list[tuple[str, str, int, int]]) -> list[_Prepared]:
-    return [_prepare(job) for job in jobs]
-
-
-def _bounded_map(pool: ProcessPoolExecutor, jobs: list[tuple[str, str, int, int]],
-                 in_flight: int) -> Iterator[_Prepared]:
-    """``_prepare`` over ``jobs`` in order, with at most ``in_flight`` chunks queued."""
-    chunks = [jobs[i:i + CHUNK] for i in range(0, len(jobs), CHUNK)]
-    pending: deque[Future[list[_Prepared]]] = deque()
-    for chunk in chunks:
-        pending.append(pool.submit(_prepare_chunk, chunk))
-        if len(pending) >= in_flight:
-            yield from pending.popleft().result()
-    while pending:
-        yield from pending.popleft().result()
-
-
-def _entry(prepared: _Prepared, article: Article) -> Entry:
-    return Entry(id=article.id, path=prepared.path, relpath=article.relpath, root=prepared.root,
-                 size=prepared.size, mtime_ns=prepared.mtime_ns, content_hash=article.content_hash,
-                 title=article.title, date=article.date_text, source=article.source)
-
-
-def _document(article: Article, postings: dict[str, Postings] | None = None) -> dict[str, object]:
-    """The Whoosh fields of ``article`` (with ready postings for title and body, if given)."""
-    doc: dict[str, object] = {
-        "id": article.id,
-        "path": str(article.path),
-        "relpath": article.relpath,
-        "title": article.title,
-        "body": article.body,
-        "source": article.source,
-        "source_facet": article.source or "(unknown)",
-        "year": str(article.date.year) if article.date else "(undated)",
-        "tags": ",".join(article.tags),
-    }
-    for name, ready in (postings or {}).items():
-        doc[f"_stored_{name}"] = doc[name]
-        doc[name] = ready
-    if article.date:
-        doc["date"] = datetime(article.date.year, article.date.month, article.date.day)
-    return doc
-

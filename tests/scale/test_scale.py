@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.index import build
+from reader.index import update_run
 from reader.index.search import parse, query_runner
 from reader.library import Library
 
@@ -52,8 +52,8 @@ def whoosh_matches(searcher, q) -> set[int]:  # type: ignore[no-untyped-def]
 
 
 def test_build_edit_and_search_at_scale(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(build, "BATCH", 700)  # several batch commits and segments
-    monkeypatch.setattr(build, "LAST_BATCH", 200)
+    monkeypatch.setattr(update_run, "BATCH", 700)  # several batch commits and segments
+    monkeypatch.setattr(update_run, "LAST_BATCH", 200)
     library = Library([corpus])
     report = library.update_index()
     assert report.added == COUNT and not report.skipped

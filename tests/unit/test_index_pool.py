@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.index import build
+from reader.index import build, update_run
+from reader.index.segment_workers import Finished, SegmentWorkers
 from reader.library import Library
 
 WORDS = ["Aleppo", "airport", "rebels", "Damascus", "talks", "ceasefire", "the", "of", "Russian",
@@ -45,6 +46,11 @@ def _all(matcher, ids) -> list[tuple[str, float, tuple[int, ...]]]:  # type: ign
     return sorted(out)
 
 
+def ranked(library: Library, text: str) -> list[tuple[float, str]]:
+    """Hits by score; equal scores by id (their order follows document numbers, which differ)."""
+    return sorted((-round(h.score, 4), h.article_id) for h in library.search(text).hits)
+
+
 def test_worker_build_equals_in_process_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -55,23 +61,26 @@ def test_worker_build_equals_in_process_build(tmp_path: Path, monkeypatch: pytes
 
     monkeypatch.setenv("READER_HOME", str(tmp_path / "home-b"))
     monkeypatch.setattr(build, "POOL_THRESHOLD", 1)
-    monkeypatch.setattr(build, "CHUNK", 3)  # several tasks in flight, results kept in order
-    monkeypatch.setattr(build, "AHEAD", 2)
-    from_workers = []
-    original = build._bounded_map
+    monkeypatch.setattr(update_run, "CHUNK", 3)  # many messages, several in flight per worker
+    monkeypatch.setattr(update_run, "BATCH", 7)  # several segments per worker
+    monkeypatch.setattr(update_run, "LAST_BATCH", 2)
+    from_workers: list[str] = []
+    original = SegmentWorkers.run
 
-    def counted(*args):  # type: ignore[no-untyped-def]
-        for prepared in original(*args):
-            from_workers.append(prepared.path)
-            yield prepared
+    def counted(self, *args):  # type: ignore[no-untyped-def]
+        for item in original(self, *args):
+            if not isinstance(item, Finished):
+                from_workers.extend(outcome.path for outcome in item)
+            yield item
 
-    monkeypatch.setattr(build, "_bounded_map", counted)
+    monkeypatch.setattr(SegmentWorkers, "run", counted)
     pooled = Library([corpus])
     pooled.indexer.workers = 2
     assert pooled.update_index().added == 40
-    assert len(from_workers) == 40  # every article came through the worker processes
+    assert sorted(from_workers) == sorted(str(p) for p in corpus.glob("*.txt"))
+    assert len(pooled.searcher().reader().leaf_readers()) >= 4  # segments written by workers
 
     assert snapshot(pooled) == snapshot(in_process)
     for text in ("aleppo", '"russian jets"', "talk*", "entity:aleppo", "idlib NOT turkey"):
-        ours = [(h.article_id, h.score) for h in pooled.search(text).hits]
-        assert ours == [(h.article_id, h.score) for h in in_process.search(text).hits], text
+        ours = ranked(pooled, text)
+        assert ours and ours == ranked(in_process, text), text

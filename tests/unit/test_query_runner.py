@@ -38,10 +38,10 @@ def library(tmp_path_factory: pytest.TempPathFactory) -> Library:
             f"---\ntitle: {title}\ndate: {year}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}\n"
             f"source: {rng.choice(['Reuters', 'AP'])}\n---\n{body}\n", encoding="utf-8")
 
-    from reader.index import build
+    from reader.index import update_run
 
-    saved = build.BATCH, build.LAST_BATCH
-    build.BATCH, build.LAST_BATCH = 9, 4  # several segments, none merged: deletions stay
+    saved = update_run.BATCH, update_run.LAST_BATCH
+    update_run.BATCH, update_run.LAST_BATCH = 9, 4  # several segments, none merged: deletions stay
     for n in range(40):
         write(n)
     lib = Library([corpus])
@@ -54,7 +54,7 @@ def library(tmp_path_factory: pytest.TempPathFactory) -> Library:
         if (corpus / f"a{n:03}.md").exists():
             write(n)
     lib.update_index()
-    build.BATCH, build.LAST_BATCH = saved
+    update_run.BATCH, update_run.LAST_BATCH = saved
     leaves = lib.searcher().reader().leaf_readers()
     assert len(leaves) > 3 and any(leaf.has_deletions() for leaf, _ in leaves)
     yield lib
