@@ -14,6 +14,7 @@ message))``. A worker whose parent disappears sees the pipe close and exits.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 from collections import deque
@@ -121,14 +122,16 @@ def _serve(conn: Connection, folder: str, factory: AnalyserFactory | None, segme
                 return
     except BaseException as exc:  # noqa: BLE001 - reported to the parent, which raises
         if writer is not None:
-            try:
+            with contextlib.suppress(Exception):  # the original error is what matters
                 writer.cancel()
-            except Exception:  # noqa: BLE001, S110 - the original error is what matters
-                pass
-        try:
+        with contextlib.suppress(OSError, ValueError):  # the parent may be gone
             conn.send(("failed", (getattr(exc, "errno", None), f"{type(exc).__name__}: {exc}")))
-        except (OSError, ValueError):
-            pass
+
+
+def _send(conn: Connection, message: tuple[str, object]) -> None:
+    """Send to a worker; one that has stopped is noticed when its pipe is read."""
+    with contextlib.suppress(OSError):
+        conn.send(message)
 
 
 class SegmentWorkers:
@@ -172,16 +175,16 @@ class SegmentWorkers:
             nonlocal left, flushed
             while todo and queued[conn] < IN_FLIGHT:
                 files = todo.popleft()
-                conn.send(("files", files))
+                _send(conn, ("files", files))
                 queued[conn] += 1
                 left -= len(files)
             if not flushed and left <= flush_at:
                 flushed = True
                 for other in self._conns:
-                    other.send(("flush", None))
+                    _send(other, ("flush", None))
             if not todo and queued[conn] == 0 and conn not in stopping:
                 stopping.add(conn)
-                conn.send(("stop", None))
+                _send(conn, ("stop", None))
 
         for conn in self._conns:
             feed(conn)
@@ -189,7 +192,7 @@ class SegmentWorkers:
             for conn in wait([c for c in self._conns if c not in stopped]):
                 try:
                     kind, payload = conn.recv()  # type: ignore[union-attr]
-                except EOFError:
+                except (EOFError, OSError):
                     raise WorkerFailed("an indexing worker process died") from None
                 if kind == "files":
                     queued[conn] -= 1  # type: ignore[index]
