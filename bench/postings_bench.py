@@ -46,7 +46,8 @@ def main() -> None:
             continue
         texts += [(name, getattr(article, name)) for name in POSTED_FIELDS]
     schema = make_schema()
-    print(f"{len(paths)} files, {len(texts)} texts, {sum(len(t) for _, t in texts) / 1e6:.1f} M chars")
+    chars = sum(len(text) for _, text in texts)
+    print(f"{len(paths)} files, {len(texts)} texts, {chars / 1e6:.1f} M chars")
 
     def whoosh(name: str, text: str) -> list:
         return list(fields.TEXT.index(schema[name], text))
@@ -78,8 +79,9 @@ def main() -> None:
     fast_postings._terms.clear()  # noqa: SLF001
     old = rounds(whoosh)
     new = rounds(via_schema)
-    print(f"whoosh  CPU s: first {old[0]:.2f}, best {min(old):.2f}  ({', '.join(f'{t:.2f}' for t in old)})")
-    print(f"fast    CPU s: first {new[0]:.2f}, best {min(new):.2f}  ({', '.join(f'{t:.2f}' for t in new)})")
+    for label, times in (("whoosh", old), ("fast", new)):
+        each = ", ".join(f"{t:.2f}" for t in times)
+        print(f"{label:7s} CPU s: first {times[0]:.2f}, best {min(times):.2f}  ({each})")
     print(f"speed-up: {min(old) / min(new):.1f}x (best), {old[0] / new[0]:.1f}x (first round)")
     if unequal:
         raise SystemExit(1)

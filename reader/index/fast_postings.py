@@ -65,11 +65,8 @@ class _Terms(dict):
 
     def __missing__(self, word: str) -> bytes:
         lower = word.lower()
-        if len(lower) < _MINSIZE or lower in STOP_WORDS:
-            term = b""
-        else:
-            term = stem(lower).encode("utf-8")
-        self[word] = term
+        stopped = len(lower) < _MINSIZE or lower in STOP_WORDS
+        term = self[word] = b"" if stopped else stem(lower).encode("utf-8")
         return term
 
 
