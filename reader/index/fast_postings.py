@@ -59,7 +59,7 @@ def is_standard(analyzer: Any, fmt: Any) -> bool:
             and stemmer.stemfn is stem and stemmer.lang is None and not stemmer.ignore)
 
 
-class _Terms(dict):
+class _Terms(dict[str, bytes]):
     """Raw word -> its UTF-8 term (lowercased, stemmed), or ``b""`` when the stop filter
     drops it (shorter than two characters or a stop word); filled on first look-up."""
 
@@ -82,7 +82,9 @@ def positions_postings(text: str, field_boost: float = 1.0) -> list[Posting]:
     with the ``Positions`` format, in the same order and with byte-identical values.
 
     Whoosh numbers every regex match; the stop filter then keeps the first kept word's
-    number and counts on by one from there, so stopped words leave no gaps after it.
+    number and counts on by one from there, so stopped words leave no gaps after it. Each
+    value is ``Positions.encode``'s: the count (``pack_uint``), then the first position and
+    the gaps to the next ones, pickled with protocol 2.
     """
     if len(_terms) > _TERMS_LIMIT:
         _terms.clear()
