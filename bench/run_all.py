@@ -17,6 +17,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 BENCHES = [
     ("index", ["index_bench.py"], ["--limit", "3000"]),
+    ("postings", ["postings_bench.py"], ["--limit", "3000"]),
     ("entities speed", ["entities_speed.py"], []),
     ("entities quality", ["entities_quality.py"], []),
     ("related quality", ["related_quality.py"], []),

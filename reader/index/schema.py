@@ -5,6 +5,8 @@ from __future__ import annotations
 from whoosh import fields
 from whoosh.analysis import StandardAnalyzer, StemmingAnalyzer
 
+from reader.index.fast_postings import is_standard, positions_postings
+
 SCHEMA_VERSION = 7
 """Bump whenever the schema or what goes into it changes; old indexes are rebuilt."""
 
@@ -35,7 +37,13 @@ class PostedText(fields.TEXT):
         return super().index(value, **kwargs)
 
     def postings(self, text: str) -> Postings:
-        """What ``index`` yields for ``text``, as a picklable list."""
+        """What ``index`` yields for ``text``, as a picklable list.
+
+        The standard stemming configuration takes the fast path (same output); any other
+        analyzer or format goes through Whoosh.
+        """
+        if is_standard(self.analyzer, self.format):
+            return Postings(positions_postings(text, self.format.field_boost))
         return Postings(super().index(text))
 
 
