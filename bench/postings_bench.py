@@ -30,7 +30,7 @@ def main() -> None:
     from reader.corpus import ArticleError, load_article
     from reader.index import fast_postings
     from reader.index.fast_postings import positions_postings
-    from reader.index.schema import POSTED_FIELDS, make_schema
+    from reader.index.schema import SEARCH_FIELDS, make_schema
 
     root = Path("/tmp/corpora/corpus_reuters21578")
     if not (root / "articles").is_dir():
@@ -44,7 +44,7 @@ def main() -> None:
             article = load_article(root, path)
         except ArticleError:
             continue
-        texts += [(name, getattr(article, name)) for name in POSTED_FIELDS]
+        texts += [(name, getattr(article, name)) for name in SEARCH_FIELDS]
     schema = make_schema()
     chars = sum(len(text) for _, text in texts)
     print(f"{len(paths)} files, {len(texts)} texts, {chars / 1e6:.1f} M chars")

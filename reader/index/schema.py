@@ -18,37 +18,26 @@ QUERY_FIELDS = {"title", "body", "source", "date", "tag", "tags", "year", "path"
 """Field names a user may write as ``field:value`` (entity/place/actor/note are resolved by the library)."""
 
 
-class Postings(list):
-    """The postings ``(term bytes, frequency, weight, encoded positions)`` of one text,
-    computed ahead of time by ``PostedText.postings`` (in a worker process)."""
-
-
 class PostedText(fields.TEXT):
-    """A TEXT field that also accepts ``Postings`` computed ahead of time.
-
-    A large build analyses text (tokenise, stem, encode positions) in worker processes,
-    so the single Whoosh writer, the build's bottleneck, only files the postings. Plain
-    strings are analysed here as usual (queries, key terms, small updates).
-    """
+    """A TEXT field whose postings come from ``fast_postings`` when its analyzer is the
+    standard stemming one: the same postings as Whoosh's analyzer chain, about 4x faster.
+    Any other analyzer or format, or a call with options, goes through Whoosh."""
 
     def index(self, value, **kwargs):  # type: ignore[no-untyped-def]
-        if isinstance(value, Postings):
-            return iter(value)
+        if not kwargs and isinstance(value, str) and self._standard():
+            return iter(positions_postings(value, self.format.field_boost))
         return super().index(value, **kwargs)
 
-    def postings(self, text: str) -> Postings:
-        """What ``index`` yields for ``text``, as a picklable list.
+    def postings(self, text: str) -> list[tuple[bytes, int, float, bytes]]:
+        """What ``index`` yields for ``text``, as a list."""
+        return list(self.index(text))
 
-        The standard stemming configuration takes the fast path (same output); any other
-        analyzer or format goes through Whoosh.
-        """
-        if is_standard(self.analyzer, self.format):
-            return Postings(positions_postings(text, self.format.field_boost))
-        return Postings(super().index(text))
+    def _standard(self) -> bool:
+        standard = self.__dict__.get("_is_standard")
+        if standard is None:  # worked out once per field (also after unpickling)
+            standard = self.__dict__["_is_standard"] = is_standard(self.analyzer, self.format)
+        return standard
 
-
-POSTED_FIELDS = ("title", "body")
-"""Text fields whose postings the build computes ahead of time."""
 
 
 def make_schema() -> fields.Schema:

@@ -25,7 +25,7 @@ from whoosh.analysis import (
 from reader.corpus import load_article
 from reader.index import fast_postings
 from reader.index.fast_postings import is_standard, positions_postings
-from reader.index.schema import POSTED_FIELDS, PostedText, make_schema
+from reader.index.schema import SEARCH_FIELDS, PostedText, make_schema
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -63,14 +63,14 @@ def whoosh_postings(name: str, text: str) -> list:
 
 
 def assert_same(text: str) -> None:
-    for name in POSTED_FIELDS:
+    for name in SEARCH_FIELDS:
         expected = whoosh_postings(name, text)
         assert SCHEMA[name].postings(text) == expected
         assert positions_postings(text, SCHEMA[name].format.field_boost) == expected
 
 
 def test_schema_fields_take_the_fast_path() -> None:
-    for name in POSTED_FIELDS:
+    for name in SEARCH_FIELDS:
         assert is_standard(SCHEMA[name].analyzer, SCHEMA[name].format)
     assert not is_standard(SCHEMA["source"].analyzer, SCHEMA["source"].format)
 
