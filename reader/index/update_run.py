@@ -9,6 +9,7 @@ index holds; an interrupted update leaves an older but consistent index behind.
 from __future__ import annotations
 
 import shutil
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -66,10 +67,17 @@ class UpdateRun:
             set_analyser(analyser)
             self.here(jobs, removed_ids)
             return
+        # This process waits while the workers run: meanwhile make its own analyser (a
+        # cached factory), whose lists the entity linking after the update needs.
+        warm = threading.Thread(target=analyser, name="warm-analyser", daemon=True) if analyser else None
         try:
             with pool:
+                if warm is not None:
+                    warm.start()
                 self.in_workers(pool, jobs, removed_ids)
         finally:
+            if warm is not None and warm.is_alive():
+                warm.join()
             for leftover in self.folder.glob(TEMP_GLOB):  # from a worker that was stopped
                 shutil.rmtree(leftover, ignore_errors=True)
 
