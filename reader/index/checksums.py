@@ -44,9 +44,25 @@ def _crc(path: Path) -> int:
 
 
 def record(ix: Any) -> None:
-    """Write the checksums of the current segments (after a commit)."""
+    """Write the checksums of the current segments (after a commit).
+
+    Segment files never change once written (each segment has a new random name), so a
+    file already listed with the same size keeps its recorded checksum: a build with
+    several commits reads each file once, and a file damaged since it was listed is
+    never recorded as sound.
+    """
     folder = Path(ix.storage.folder)
-    listing = {p.name: [p.stat().st_size, _crc(p)] for p in segment_files(ix)}
+    try:
+        known = json.loads((folder / FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        known = {}
+    if not isinstance(known, dict):
+        known = {}
+    listing = {}
+    for path in segment_files(ix):
+        size = path.stat().st_size
+        old = known.get(path.name)
+        listing[path.name] = old if isinstance(old, list) and old[:1] == [size] else [size, _crc(path)]
     write_atomic(folder / FILE, json.dumps(listing, sort_keys=True))
 
 

@@ -237,3 +237,15 @@ def test_a_changed_byte_in_a_segment_file_means_a_rebuild(seed_copy: Path) -> No
     report = Library([seed_copy]).update_index()
     assert report.rebuilt_reason and "damaged" in report.rebuilt_reason
     assert library.indexer.problem() is None
+
+
+def test_a_file_damaged_between_two_commits_is_not_recorded_as_sound(seed_copy: Path) -> None:
+    from reader.index import checksums
+
+    library = seeds_library(seed_copy)
+    postings = sorted(library.indexer.folder.glob("*.pst"))[0]
+    data = bytearray(postings.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    postings.write_bytes(bytes(data))
+    checksums.record(library.indexer.open())  # as the next commit of an update would
+    assert "damaged" in (library.indexer.problem() or "")
