@@ -66,6 +66,8 @@ _DROP_UPPER = {c: None for c in range(ord("A"), ord("Z") + 1)}
 _DROP_LOWER = {c: None for c in range(ord("a"), ord("z") + 1)}
 _DROP_UPPER.update({c: None for c in range(0xC0, 0xDF) if chr(c).isupper()})
 _DROP_LOWER.update({c: None for c in range(0xDF, 0x100) if chr(c).islower()})
+_ASCII_UPPER = bytes(range(ord("A"), ord("Z") + 1))
+_ASCII_LOWER = bytes(range(ord("a"), ord("z") + 1))
 
 
 def special_lines(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
@@ -75,23 +77,37 @@ def special_lines(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int
     pos = 0
     for line in text.split("\n"):
         end = pos + len(line)
-        n_upper = len(line) - len(line.translate(_DROP_UPPER))
-        if n_upper >= 2:
-            n_letters = n_upper + len(line) - len(line.translate(_DROP_LOWER))
-            if n_letters >= 4 and n_upper / n_letters > 0.7:
-                caps.append((pos, end))
-            elif line.count(" ") < 40:
-                words = [w for w in line.split() if w[:1].isalpha()]
-                if 3 <= len(words) <= 25:
-                    capped = sum(w[0].isupper() for w in words if len(w) > 3)
-                    longw = sum(1 for w in words if len(w) > 3)
-                    ends_sentence = line.rstrip().endswith((".", "?", "!"))
-                    if (longw >= 4 and capped / longw >= 0.8 and not ends_sentence) or (
-                        longw >= 3 and capped == longw
-                    ):
-                        titles.append((pos, end))
+        if len(line) >= 2:
+            if line.isascii():  # most lines: count letters with bytes.translate (no dict table)
+                raw = line.encode("ascii")
+                n_upper = len(raw) - len(raw.translate(None, _ASCII_UPPER))
+                n_lower = len(raw) - len(raw.translate(None, _ASCII_LOWER)) if n_upper >= 2 else 0
+            else:
+                n_upper = len(line) - len(line.translate(_DROP_UPPER))
+                n_lower = len(line) - len(line.translate(_DROP_LOWER)) if n_upper >= 2 else 0
+            if n_upper >= 2:
+                n_letters = n_upper + n_lower
+                if n_letters >= 4 and n_upper / n_letters > 0.7:
+                    caps.append((pos, end))
+                # a Title Case line has 3+ capitalised words (in ASCII, 3+ capitals)
+                elif (n_upper >= 3 or not line.isascii()) and line.count(" ") < 40 and _title_case(line):
+                    titles.append((pos, end))
         pos = end + 1
     return caps, titles
+
+
+def _title_case(line: str) -> bool:
+    """3-25 words, the long ones (nearly) all capitalised: a headline, not a sentence."""
+    words = [w for w in line.split() if w[:1].isalpha()]
+    if not 3 <= len(words) <= 25:
+        return False
+    initials = [w[0] for w in words if len(w) > 3]
+    longw = len(initials)
+    capped = sum(c.isupper() for c in initials)
+    ends_sentence = line.rstrip().endswith((".", "?", "!"))
+    return (longw >= 4 and capped / longw >= 0.8 and not ends_sentence) or (
+        longw >= 3 and capped == longw
+    )
 
 
 def in_ranges(pos: int, ranges: list[tuple[int, int]]) -> bool:
