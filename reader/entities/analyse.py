@@ -20,7 +20,7 @@ from reader.entities.candidates import (  # noqa: F401 - re-exported (pickles, c
     Candidate,
     DocAnalysis,
 )
-from reader.entities.demonyms import is_demonym
+from reader.entities.demonyms import demonym_table
 from reader.entities.evidence import collect_evidence
 from reader.entities.lexicon import Lexicon
 from reader.entities.normalise import fold, key
@@ -63,6 +63,8 @@ class Analyser(RuleSegments):
         # "Al"/"El" start Arabic place and group names far more often than they are
         # given names ("Al Huwayjah", "El Bab"): no person evidence by themselves
         self._given = load_given_names() - _ARTICLE_GIVEN
+        self._demonym = demonym_table(lexicon)
+        """``self._demonym[low]``: is the (normalised) word a demonym ("Syrian")?"""
 
     # -- list matches -------------------------------------------------------------------
     def list_hits(self, text: str, caps_lines: list[tuple[int, int]]) -> list[tuple[int, int, int, bool]]:
@@ -75,7 +77,7 @@ class Analyser(RuleSegments):
             raw.append((s, e, idx, acronym))
         if not raw:
             return []
-        given = self.lex_given_names()
+        given = self._given
         raw.sort(key=lambda h: (h[0], h[0] - h[1]))
         out = []
         last_end = -1
@@ -137,14 +139,13 @@ class Analyser(RuleSegments):
         hits = self.list_hits(text, caps_lines)
         cands: list[Candidate] = []
         covered_until = -1
-        lower_words = set(_WORD_LOWER.findall(text))
-        result.lower_vocab = frozenset(lower_words)
+        lower_words = result.lower_vocab = frozenset(_WORD_LOWER.findall(text))
         hit_iter_pos = 0
         n_hits = len(hits)
         for m in rules.RUN_RE.finditer(text):
-            rs, re_ = m.start(), m.end()
+            rs, re_ = m.span()
             # list hits that start before this run and were not consumed by a run
-            while hit_iter_pos < len(hits) and hits[hit_iter_pos][0] < rs:
+            while hit_iter_pos < n_hits and hits[hit_iter_pos][0] < rs:
                 h = hits[hit_iter_pos]
                 if h[0] >= covered_until:
                     cands.append(self._known(text, h))
@@ -157,12 +158,12 @@ class Analyser(RuleSegments):
             if caps_lines and in_ranges(rs, caps_lines):
                 continue  # list hits only in ALL-CAPS headlines
             run_hits = []
-            while hit_iter_pos < len(hits) and hits[hit_iter_pos][0] < re_:
+            while hit_iter_pos < n_hits and hits[hit_iter_pos][0] < re_:
                 run_hits.append(hits[hit_iter_pos])
                 hit_iter_pos += 1
             self._run(text, rs, re_, run_hits, cands, lower_words, title_lines)
             covered_until = max(covered_until, re_, *(h[1] for h in run_hits))
-        while hit_iter_pos < len(hits):
+        while hit_iter_pos < n_hits:
             h = hits[hit_iter_pos]
             if h[0] >= covered_until:
                 cands.append(self._known(text, h))
@@ -185,8 +186,13 @@ class Analyser(RuleSegments):
         if " " in run or "\t" in run or "-" in run:
             tokens = [(t.start() + rs, t.end() + rs, t.group()) for t in rules.TOKEN_RE.finditer(run)]
             tokens = split_hyphen_tails(tokens)
+        elif not run_hits:
+            # one word and no list hit (most runs): one rule segment, nothing to split
+            self._rule_segment(text, [(rs, re_, run)], cands, lower_words,
+                               starts_sentence(text, rs), in_ranges(rs, title_lines), False)
+            return
         else:
-            tokens = [(rs, re_, run)]  # one word (most runs): TOKEN_RE would find just it
+            tokens = [(rs, re_, run)]  # one word: TOKEN_RE would find just it
         if not tokens or len(tokens) > MAX_RUN_TOKENS:
             # no name is this long: a list of names without commas, a menu, a Title Case
             # paragraph. Only the listed names count (and the work stays linear).
@@ -204,7 +210,7 @@ class Analyser(RuleSegments):
                     and 1 <= len(after) <= 2
                     and t[1] > t[0]
                     and not any(t[1] <= h[0] for h in run_hits)
-                    and key(after[0][2]) not in self.lex_given_names()
+                    and key(after[0][2]) not in self._given
                     and norm(after[-1][2]) not in _COMPANY_ENDS  # "... and Salomon Inc"
                 ):
                     parts[-1].append(t)  # "Academy of Motion Picture Arts and Sciences"
@@ -304,7 +310,7 @@ class Analyser(RuleSegments):
                 return False  # "Hamas Movement and Jihad Group": two names
         if len(right) == 1 and last not in _COMPANY_ENDS:
             return False  # "House and Senate": two bodies ("Beck and Co" is one)
-        if len(right) > 1 and len(left) >= 2 and key(left[0][2]) in self.lex_given_names():
+        if len(right) > 1 and len(left) >= 2 and key(left[0][2]) in self._given:
             return False  # "Paul Volcker and International Monetary Fund"
         idx = self.lex.lookup(key(text[left[0][0] : left[-1][1]]))
         if idx is not None and (
@@ -318,7 +324,7 @@ class Analyser(RuleSegments):
     def _person_of(self, tokens, run_hits) -> int:
         """Index of the "of" in "Given Surname of <a name with a listed part>", else -1."""
         first_hit = run_hits[0][0]
-        given = self.lex_given_names()
+        given = self._given
         names = 0
         for j, t in enumerate(tokens):
             if t[0] >= first_hit:
@@ -361,23 +367,23 @@ class Analyser(RuleSegments):
             if not any(s <= t[0] and t[1] <= e for s, e in hit_spans)
             and norm(t[2]) not in rules.TITLES
             and (norm(t[2]) not in rules.STOP_WORDS or norm(t[2]) == "old")  # "Old Goa"
-            and not is_demonym(norm(t[2]), self.lex)
+            and not self._demonym[norm(t[2])]
         ]
         if not free:
             return self._place_institution(text, tokens, words, run_hits)
         if (
             free[0][0] >= run_hits[-1][1]
-            and key(free[0][2]) in self.lex_given_names()
+            and key(free[0][2]) in self._given
             and not (
                 len(run_hits) == 1
                 and run_hits[0][0] == words[0][0]
-                and key(text[run_hits[0][0] : run_hits[0][1]]) in self.lex_given_names()
+                and key(text[run_hits[0][0] : run_hits[0][1]]) in self._given
             )
         ):
             return None  # "Middle East Tobias Ellwood": a person after a listed name
             # (but "Chad Edward Gaudin": the listed name is his given name)
         if (
-            key(free[0][2]) in self.lex_given_names()
+            key(free[0][2]) in self._given
             and free[0][1] <= run_hits[0][0]
             and any(t[2] == "of" and t[0] < run_hits[0][0] for t in tokens)
         ):

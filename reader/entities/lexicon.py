@@ -81,6 +81,8 @@ class Lexicon:
             elif current[1] == idx:
                 current[2] = current[2] and alias.isupper()
             # else: first list wins a conflict (actors before places)
+        self._index = {k: value[1] for k, value in values.items()}
+        """Alias key -> entity index: :meth:`lookup` without padding a key for the automaton."""
         self.automaton = ahocorasick.Automaton()
         add = self.automaton.add_word
         for k, value in values.items():
@@ -120,8 +122,7 @@ class Lexicon:
 
     def lookup(self, name_key: str) -> int | None:
         """Index of the known entity with this alias key (a :func:`key`), or None."""
-        value = self.automaton.get(f" {name_key} ", None)
-        return None if value is None else value[1]
+        return self._index.get(name_key)
 
     def by_id(self, entity_id: str) -> Known | None:
         """The known entity with this id, or None."""

@@ -8,7 +8,7 @@ import re
 
 from reader.entities import rules
 from reader.entities.candidates import FIRSTWORD, INITIAL, NORMAL, Candidate
-from reader.entities.demonyms import is_demonym
+from reader.entities.demonyms import DemonymTable
 from reader.entities.lexicon import Lexicon
 from reader.entities.normalise import key
 from reader.entities.text_shape import norm, starts_sentence
@@ -46,10 +46,11 @@ class RuleSegments:
 
     lex: Lexicon
     _given: frozenset[str]
+    _demonym: DemonymTable
 
     def _rule_segment(self, text, seg, cands, lower_words, first_in_sentence, in_title, prev_title) -> bool:
         """Turn a run segment not covered by lists into zero or more candidates."""
-        given = self.lex_given_names()
+        given = self._given
         person_cue = prev_title
         # strip leading titles, "The", sentence-initial common words, demonyms
         designated = bool(seg) and (
@@ -86,7 +87,7 @@ class RuleSegments:
                     return False  # "Operation Inherent Resolve", "Hurricane Milton": events
                 i += 1
                 continue
-            if not designated and is_demonym(low, self.lex):
+            if not designated and self._demonym[low]:
                 i += 1
                 continue
             if i == 0 and first_in_sentence and low in lower_words:
@@ -185,7 +186,7 @@ class RuleSegments:
                 return self._rule_segment(text, rest, cands, lower_words, False, in_title, True)
         while seg and (
             seg[-1][2] in rules.CONNECTORS
-            or is_demonym(norm(seg[-1][2]), self.lex)
+            or self._demonym[norm(seg[-1][2])]
             or (norm(seg[-1][2]) in rules.STOP_WORDS and norm(seg[-1][2]) not in rules.ORG_SUFFIXES)
             or (len(seg) > 1 and norm(seg[-1][2]) in _TRAILING_NOUNS)
         ):
@@ -264,7 +265,7 @@ class RuleSegments:
                 or low in rules.SINGLE_STOP
                 or low in rules.TITLES
                 or (low.endswith("s") and (low[:-1] in rules.STOP_WORDS or low[:-1] in rules.SINGLE_STOP))
-                or is_demonym(low, self.lex)
+                or self._demonym[low]
             ):
                 return person_cue
             if low in lower_words and not person_cue:
