@@ -4,6 +4,7 @@ Title Case, sentence starts, hyphen tails, leading titles, lone stop words."""
 from __future__ import annotations
 
 import bisect
+import re
 from functools import lru_cache
 
 from reader.entities import rules
@@ -68,6 +69,8 @@ _DROP_UPPER.update({c: None for c in range(0xC0, 0xDF) if chr(c).isupper()})
 _DROP_LOWER.update({c: None for c in range(0xDF, 0x100) if chr(c).islower()})
 _ASCII_UPPER = bytes(range(ord("A"), ord("Z") + 1))
 _ASCII_LOWER = bytes(range(ord("a"), ord("z") + 1))
+_LONG_LOWER_WORD = re.compile(rb"[\s\x1c-\x1f][a-z][^\s\x1c-\x1f]{3}")
+"""A word of 4+ characters starting in lower case (after whitespace as ``str.split`` knows it)."""
 
 
 def special_lines(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
@@ -77,20 +80,30 @@ def special_lines(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int
     pos = 0
     for line in text.split("\n"):
         end = pos + len(line)
-        if len(line) >= 2:
-            if line.isascii():  # most lines: count letters with bytes.translate (no dict table)
-                raw = line.encode("ascii")
-                n_upper = len(raw) - len(raw.translate(None, _ASCII_UPPER))
-                n_lower = len(raw) - len(raw.translate(None, _ASCII_LOWER)) if n_upper >= 2 else 0
-            else:
-                n_upper = len(line) - len(line.translate(_DROP_UPPER))
-                n_lower = len(line) - len(line.translate(_DROP_LOWER)) if n_upper >= 2 else 0
+        if len(line) < 2:
+            pass
+        elif line.isascii():  # most lines: count letters with bytes.translate (no dict table)
+            raw = line.encode("ascii")
+            n_upper = len(raw) - len(raw.translate(None, _ASCII_UPPER))
             if n_upper >= 2:
-                n_letters = n_upper + n_lower
+                n_letters = n_upper + len(raw) - len(raw.translate(None, _ASCII_LOWER))
                 if n_letters >= 4 and n_upper / n_letters > 0.7:
                     caps.append((pos, end))
-                # a Title Case line has 3+ capitalised words (in ASCII, 3+ capitals)
-                elif (n_upper >= 3 or not line.isascii()) and line.count(" ") < 40 and _title_case(line):
+                # Title Case needs 3+ capitalised words, at least 4 per long lower-case word
+                elif (
+                    n_upper >= 3
+                    and line.count(" ") < 40
+                    and 4 * len(_LONG_LOWER_WORD.findall(raw)) <= n_upper
+                    and _title_case(line)
+                ):
+                    titles.append((pos, end))
+        else:
+            n_upper = len(line) - len(line.translate(_DROP_UPPER))
+            if n_upper >= 2:
+                n_letters = n_upper + len(line) - len(line.translate(_DROP_LOWER))
+                if n_letters >= 4 and n_upper / n_letters > 0.7:
+                    caps.append((pos, end))
+                elif line.count(" ") < 40 and _title_case(line):
                     titles.append((pos, end))
         pos = end + 1
     return caps, titles
