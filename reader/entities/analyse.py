@@ -31,12 +31,15 @@ from reader.entities.text_shape import (
     is_lone_stop,
     norm,
     special_lines,
-    split_hyphen_tails,
+    run_tokens,
     starts_sentence,
 )
 from reader.model import ACTOR, PLACE
 
 _WORD_LOWER = re.compile(r"(?<![\w\-])[a-z]{3,}(?![\w\-])")
+_WORD_LOWER_ASCII = re.compile(_WORD_LOWER.pattern, re.ASCII)
+"""The same matches in ASCII text (most articles), found faster."""
+_ABBREVIATION = re.compile(r"(?:[A-Z]\.)+[A-Z]")
 _ACRONYM_WORDS = frozenset("sana fars tass cent rand sport".split())
 """Acronyms that, written as Title Case words, are usually something else."""
 _TOWN_TYPES = frozenset({"city", "place", "district"})
@@ -88,7 +91,7 @@ class Analyser(RuleSegments):
                 continue
             if text[s : s + 4] in ("the ", "The ", "THE "):
                 s += 4
-            if e < len(text) and text[e] == "." and re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", text[s:e]):
+            if e < len(text) and text[e] == "." and _ABBREVIATION.fullmatch(text[s:e]):
                 e += 1
             if idx >= self.lex.n_actors and " " not in folded[s + 1 : e + 1]:
                 known = self.lex.get(idx)
@@ -139,10 +142,12 @@ class Analyser(RuleSegments):
         hits = self.list_hits(text, caps_lines)
         cands: list[Candidate] = []
         covered_until = -1
-        lower_words = result.lower_vocab = frozenset(_WORD_LOWER.findall(text))
+        ascii_text = text.isascii()
+        word_lower = _WORD_LOWER_ASCII if ascii_text else _WORD_LOWER
+        lower_words = result.lower_vocab = frozenset(word_lower.findall(text))
         hit_iter_pos = 0
         n_hits = len(hits)
-        for m in rules.RUN_RE.finditer(text):
+        for m in (rules.RUN_RE_ASCII if ascii_text else rules.RUN_RE).finditer(text):
             rs, re_ = m.span()
             # list hits that start before this run and were not consumed by a run
             while hit_iter_pos < n_hits and hits[hit_iter_pos][0] < rs:
@@ -184,8 +189,7 @@ class Analyser(RuleSegments):
     def _run(self, text, rs, re_, run_hits, cands, lower_words, title_lines) -> None:
         run = text[rs:re_]
         if " " in run or "\t" in run or "-" in run:
-            tokens = [(t.start() + rs, t.end() + rs, t.group()) for t in rules.TOKEN_RE.finditer(run)]
-            tokens = split_hyphen_tails(tokens)
+            tokens = run_tokens(run, rs)
         elif not run_hits:
             # one word and no list hit (most runs): one rule segment, nothing to split
             self._rule_segment(text, [(rs, re_, run)], cands, lower_words,

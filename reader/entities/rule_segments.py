@@ -283,9 +283,14 @@ class RuleSegments:
             cands.append(Candidate(s, e, surface, k, idx, known.kind, known.type))
             return False
         kind, typ = self._classify(text, seg, words, s, e, person_cue, given)
-        if typ == "unknown" and cands and _COORDINATED.search(text, max(0, s - 6), s):
+        if typ == "unknown" and cands:
             prev = cands[-1]
-            if prev.kind == PLACE and 0 < s - prev.end <= 6 and prev.type != "country":
+            if (
+                prev.kind == PLACE
+                and 0 < s - prev.end <= 6
+                and prev.type != "country"
+                and _COORDINATED.search(text, max(0, s - 6), s)
+            ):
                 kind, typ = PLACE, "place"  # "to Anadan and Haritan": one list, one kind
         flag = NORMAL
         starts = first_in_sentence and starts_sentence(text, s)
@@ -362,7 +367,7 @@ class RuleSegments:
             return PLACE, "place"
         if rules.PLACE_DESCRIBED.match(after):
             return PLACE, "place"
-        m = rules.PLACE_AFTER.match(after)
+        m = rules.PLACE_AFTER.match(after) if "," in after[:2] else None
         if m and not m.group(1).endswith(("'", "’", "'s", "’s")):  # "X, Texas' senator"
             idx = self.lex.lookup(key(m.group(1)))
             if idx is not None and self.lex.get(idx).type in ("country", "region"):

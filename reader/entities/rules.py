@@ -286,6 +286,8 @@ RUN_RE = re.compile(
 """A run of capitalised tokens joined by spaces, hyphens and lower-case connectors.
 
 The leading lookahead (every first character a run can have) only makes the scan cheaper."""
+RUN_RE_ASCII = re.compile(RUN_RE.pattern, re.ASCII)
+"""RUN_RE for ASCII text (the same matches there: ``\w`` and ``\d`` agree on ASCII), faster."""
 
 TOKEN_RE = re.compile(rf"\d{{1,4}}(?:st|nd|rd|th|d)\b|(?:{_ARTICLE})?{CAP_TOKEN}|[a-z]+")
 """Tokens inside a run (capitalised tokens and connectors)."""

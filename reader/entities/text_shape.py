@@ -26,6 +26,21 @@ def is_lone_stop(run: str) -> bool:
     return low in rules.STOP_WORDS or low in rules.TITLES or low in rules.JOB_TITLES
 
 
+def run_tokens(run: str, start: int) -> list[tuple[int, int, str]]:
+    """``(start, end, token)`` of the words of a capitalised run found at ``start`` (TOKEN_RE,
+    hyphen tails split off). Runs recur across a corpus: each is tokenised once."""
+    rel = _RUN_TOKENS.get(run)
+    if rel is None:
+        rel = split_hyphen_tails([(t.start(), t.end(), t.group()) for t in rules.TOKEN_RE.finditer(run)])
+        if len(_RUN_TOKENS) > 100_000:
+            _RUN_TOKENS.clear()
+        _RUN_TOKENS[run] = rel
+    return [(s + start, e + start, tok) for s, e, tok in rel]
+
+
+_RUN_TOKENS: dict[str, list[tuple[int, int, str]]] = {}
+
+
 def split_hyphen_tails(tokens):
     """"UK-based" -> "UK"; "Assad-backed" -> "Assad" (a lower-case tail is not part of a name)."""
     out = []
