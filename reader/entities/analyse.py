@@ -10,6 +10,7 @@ run into names, :mod:`evidence` collects acronyms and former names.
 from __future__ import annotations
 
 import re
+from operator import attrgetter
 
 from reader.entities import rules
 from reader.entities.candidates import (  # noqa: F401 - re-exported (pickles, callers)
@@ -39,6 +40,7 @@ from reader.model import ACTOR, PLACE
 _WORD_LOWER = re.compile(r"(?<![\w\-])[a-z]{3,}(?![\w\-])")
 _WORD_LOWER_ASCII = re.compile(_WORD_LOWER.pattern, re.ASCII)
 """The same matches in ASCII text (most articles), found faster."""
+_START = attrgetter("start")
 _ABBREVIATION = re.compile(r"(?:[A-Z]\.)+[A-Z]")
 _ACRONYM_WORDS = frozenset("sana fars tass cent rand sport".split())
 """Acronyms that, written as Title Case words, are usually something else."""
@@ -167,14 +169,16 @@ class Analyser(RuleSegments):
                 run_hits.append(hits[hit_iter_pos])
                 hit_iter_pos += 1
             self._run(text, rs, re_, run_hits, cands, lower_words, title_lines)
-            covered_until = max(covered_until, re_, *(h[1] for h in run_hits))
+            covered_until = max(covered_until, re_)
+            for h in run_hits:
+                covered_until = max(covered_until, h[1])
         while hit_iter_pos < n_hits:
             h = hits[hit_iter_pos]
             if h[0] >= covered_until:
                 cands.append(self._known(text, h))
                 covered_until = h[1]
             hit_iter_pos += 1
-        cands.sort(key=lambda c: c.start)
+        cands.sort(key=_START)
         result.candidates = dedupe(cands)
         collect_evidence(text, result)
         return result
@@ -204,7 +208,31 @@ class Analyser(RuleSegments):
                 cands.append(self._known(text, h))
             return
         in_title = in_ranges(rs, title_lines)
-        # split at "and" (unless a listed name spans it: "Bosnia and Herzegovina")
+        if "and" in run or "-" in run:  # an "and" token, or the break after a hyphen tail
+            parts = self._and_parts(text, tokens, run_hits)
+        else:
+            parts = [tokens]
+        n0 = len(cands)
+        events = []
+        for part in parts:
+            if not part:
+                continue
+            ps, pe = part[0][0], part[-1][1]
+            if len(part) > 1 and norm(part[0][2]) in EVENT_WORDS:
+                events.append((ps, pe))  # "Operation Euphrates Shield": no name inside either
+                continue
+            part_hits = [h for h in run_hits if ps <= h[0] and h[1] <= pe] if run_hits else []
+            self._part(text, part, part_hits, cands, lower_words, in_title, starts_sentence(text, ps))
+        # hits not inside any part (e.g. spanning a split) still count
+        new = cands[n0:]
+        for h in run_hits:
+            if not any(c.start <= h[0] < c.end for c in new) and not any(
+                s <= h[0] < e for s, e in events
+            ):
+                cands.append(self._known(text, h))
+
+    def _and_parts(self, text, tokens, run_hits) -> list[list]:
+        """The run split at "and" (unless a listed name spans it: "Bosnia and Herzegovina")."""
         parts: list[list] = [[]]
         for j, t in enumerate(tokens):
             if t[2] == "and" and not any(h[0] <= t[0] and t[1] <= h[1] for h in run_hits):
@@ -225,24 +253,7 @@ class Analyser(RuleSegments):
                 parts.append([])
             else:
                 parts[-1].append(t)
-        n0 = len(cands)
-        events = []
-        for part in parts:
-            if not part:
-                continue
-            ps, pe = part[0][0], part[-1][1]
-            if len(part) > 1 and norm(part[0][2]) in EVENT_WORDS:
-                events.append((ps, pe))  # "Operation Euphrates Shield": no name inside either
-                continue
-            part_hits = [h for h in run_hits if ps <= h[0] and h[1] <= pe]
-            self._part(text, part, part_hits, cands, lower_words, in_title, starts_sentence(text, ps))
-        # hits not inside any part (e.g. spanning a split) still count
-        new = cands[n0:]
-        for h in run_hits:
-            if not any(c.start <= h[0] < c.end for c in new) and not any(
-                s <= h[0] < e for s, e in events
-            ):
-                cands.append(self._known(text, h))
+        return parts
 
     def _part(self, text, tokens, run_hits, cands, lower_words, in_title, sentence_start) -> None:
         """One "and"-free piece of a capitalised run: list hits and rule segments."""

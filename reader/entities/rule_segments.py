@@ -33,6 +33,8 @@ _COMPLEMENT_HEADS = frozenset(
 _PLURAL_DESIGNATORS = frozenset("forces services guards brigades units markets".split())
 _COORDINATED = re.compile(r"(?:,|,? and|,? or) $")
 """Text between two names of one list ("Anadan and Haritan")."""
+_ABBREVIATED = re.compile(r"[A-Z]\.[A-Z]\.?$|\b[A-Z][a-z]?\.$")
+"""A name ending in an abbreviation ("U.S.", "Smith Jr."), whose full stop is its own."""
 _STRIPPED = rules.TITLES | rules.JOB_TITLES | _ROLES_OF | rules.STOP_WORDS | {"old"}
 """Every word the leading-word rules look at besides connectors, demonyms and lower-case words
 (most words are none of these: one set lookup instead of five)."""
@@ -100,7 +102,8 @@ class RuleSegments:
                 i += 1
                 continue
             break
-        seg = seg[i:]
+        if i:
+            seg = seg[i:]
         # a possessive written without apostrophe inside a run: "Syrias Aleppo", "Assads forces"
         for j, t in enumerate(seg):
             low_t = norm(t[2])
@@ -227,7 +230,7 @@ class RuleSegments:
             return False  # a menu or a headline in Title Case, not a name
         s, e = seg[0][0], seg[-1][1]
         surface = text[s:e]
-        if surface.endswith(".") and not re.search(r"[A-Z]\.[A-Z]\.?$|\b[A-Z][a-z]?\.$", surface):
+        if surface.endswith(".") and not _ABBREVIATED.search(surface):
             surface = surface[:-1]
             e -= 1
         if surface.endswith(".") and len(words) == 1 and len(surface) <= 3:
