@@ -62,7 +62,7 @@ class Lexicon:
             for alias in place.aliases:
                 owners.append(i)
                 spellings.append(alias)
-        raw_folded = _fold_many(spellings, collapse=False)
+        raw_folded = _fold_many(spellings)
         place_keys = [" ".join(raw_folded[at].split()) for at in name_at]
         self._place_keys = place_keys
         self.place_prefixes = PrefixIndex(place_keys)
@@ -144,20 +144,22 @@ class Lexicon:
         return None if idx is None else self.get(idx)
 
 
-def _fold_many(items: list[str], collapse: bool = True) -> list[str]:
-    """Keys (:func:`fold`, stripped, single-spaced unless ``collapse`` is false) of many
-    strings in one ``translate`` call."""
-    joined = fold("\n".join(items))
-    out = []
-    pos = 0
-    for item in items:
-        piece = joined[pos : pos + len(item)]
-        out.append(" ".join(piece.split()) if collapse else piece.strip())
-        pos += len(item) + 1
+def _fold_many(items: list[str]) -> list[str]:
+    """:func:`fold` of many strings, stripped: one ``translate`` call over the ASCII strings
+    (CPython's fast path) and one over the rest."""
+    out = [""] * len(items)
+    for ascii_ in (True, False):
+        at = [i for i, item in enumerate(items) if item.isascii() is ascii_]
+        joined = fold("\n".join([items[i] for i in at]))
+        pos = 0
+        for i in at:
+            n = len(items[i])
+            out[i] = joined[pos : pos + n].strip()
+            pos += n + 1
     return out
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    """The process-wide lexicon (built once, ~0.3 s)."""
+    """The process-wide lexicon (built once, ~0.2 s)."""
     return Lexicon()
