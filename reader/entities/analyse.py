@@ -221,8 +221,15 @@ class Analyser(RuleSegments):
             if len(part) > 1 and norm(part[0][2]) in EVENT_WORDS:
                 events.append((ps, pe))  # "Operation Euphrates Shield": no name inside either
                 continue
-            part_hits = [h for h in run_hits if ps <= h[0] and h[1] <= pe] if run_hits else []
-            self._part(text, part, part_hits, cands, lower_words, in_title, starts_sentence(text, ps))
+            part_hits = [h for h in run_hits if ps <= h[0] and h[1] <= pe] if run_hits else None
+            if part_hits:
+                self._part(text, part, part_hits, cands, lower_words, in_title,
+                           starts_sentence(text, ps))
+            else:  # no listed name inside: the part is one rule segment
+                self._rule_segment(text, part, cands, lower_words, starts_sentence(text, ps),
+                                   in_title, False)
+        if not run_hits:
+            return
         # hits not inside any part (e.g. spanning a split) still count
         new = cands[n0:]
         for h in run_hits:

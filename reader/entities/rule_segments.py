@@ -158,7 +158,7 @@ class RuleSegments:
                 while rest and rest[0][2] in rules.CONNECTORS:
                     rest = rest[1:]
                 return self._rule_segment(text, rest, cands, lower_words, False, in_title, False)
-        j = self._name_of_name(seg)
+        j = self._name_of_name(seg) if len(seg) > 3 else -1  # "X Y of Z": four words or more
         if j > 0:
             # "Vancouver Canucks of the PCHL", "X Constituency for the National Federation Party"
             rest = seg[j + 1 :]
