@@ -199,6 +199,9 @@ class Analyser(RuleSegments):
             self._rule_segment(text, [(rs, re_, run)], cands, lower_words,
                                starts_sentence(text, rs), in_ranges(rs, title_lines), False)
             return
+        elif len(run_hits) == 1 and run_hits[0][1] <= re_:
+            cands.append(self._known(text, run_hits[0]))  # one word, one listed name in it
+            return
         else:
             tokens = [(rs, re_, run)]  # one word: TOKEN_RE would find just it
         if not tokens or len(tokens) > MAX_RUN_TOKENS:
