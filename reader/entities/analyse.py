@@ -387,13 +387,19 @@ class Analyser(RuleSegments):
             ):
                 return None  # two names ("of ... and": one name, "Institute of Arts and Sciences")
         hit_spans = [(h[0], h[1]) for h in run_hits]
-        free = [
-            t for t in words
-            if not any(s <= t[0] and t[1] <= e for s, e in hit_spans)
-            and norm(t[2]) not in rules.TITLES
-            and (norm(t[2]) not in rules.STOP_WORDS or norm(t[2]) == "old")  # "Old Goa"
-            and not self._demonym[norm(t[2])]
-        ]
+        free = []  # words outside the hits that are no title, stop word or demonym
+        for t in words:
+            for s, e in hit_spans:
+                if s <= t[0] and t[1] <= e:
+                    break
+            else:
+                low = norm(t[2])
+                if (
+                    low not in rules.TITLES
+                    and (low not in rules.STOP_WORDS or low == "old")  # "Old Goa"
+                    and not self._demonym[low]
+                ):
+                    free.append(t)
         if not free:
             return self._place_institution(text, tokens, words, run_hits)
         if (

@@ -169,7 +169,7 @@ class RuleSegments:
             self._rule_segment(text, rest, cands, lower_words, False, in_title, False)
             return False
         # ordinary words before a given name are a description: "Tower Man George Hauser"
-        for j in range(1, min(len(seg), 4) if len(seg) > 2 else 1):
+        for j in range(1, min(len(seg), 4)) if len(seg) > 2 else ():
             if key(seg[j][2]) in self._given and j + 1 < len(seg):
                 if all(
                     norm(t[2]) in lower_words or norm(t[2]) in rules.JOB_TITLES
@@ -193,12 +193,15 @@ class RuleSegments:
                 if head:
                     self._rule_segment(text, head, cands, lower_words, first_in_sentence, in_title, False)
                 return self._rule_segment(text, rest, cands, lower_words, False, in_title, True)
-        while seg and (
-            seg[-1][2] in rules.CONNECTORS
-            or self._demonym[norm(seg[-1][2])]
-            or (norm(seg[-1][2]) in rules.STOP_WORDS and norm(seg[-1][2]) not in rules.ORG_SUFFIXES)
-            or (len(seg) > 1 and norm(seg[-1][2]) in _TRAILING_NOUNS)
-        ):
+        while seg:
+            last, low_last = seg[-1][2], norm(seg[-1][2])
+            if not (
+                last in rules.CONNECTORS
+                or self._demonym[low_last]
+                or (low_last in rules.STOP_WORDS and low_last not in rules.ORG_SUFFIXES)
+                or (len(seg) > 1 and low_last in _TRAILING_NOUNS)
+            ):
+                break
             seg = seg[:-1]
         if not seg:
             return person_cue
