@@ -10,6 +10,7 @@ run into names, :mod:`evidence` collects acronyms and former names.
 from __future__ import annotations
 
 import re
+from operator import attrgetter
 
 from reader.entities import rules
 from reader.entities.candidates import (  # noqa: F401 - re-exported (pickles, callers)
@@ -20,7 +21,7 @@ from reader.entities.candidates import (  # noqa: F401 - re-exported (pickles, c
     Candidate,
     DocAnalysis,
 )
-from reader.entities.demonyms import is_demonym
+from reader.entities.demonyms import demonym_table
 from reader.entities.evidence import collect_evidence
 from reader.entities.lexicon import Lexicon
 from reader.entities.normalise import fold, key
@@ -31,12 +32,16 @@ from reader.entities.text_shape import (
     is_lone_stop,
     norm,
     special_lines,
-    split_hyphen_tails,
+    run_tokens,
     starts_sentence,
 )
 from reader.model import ACTOR, PLACE
 
 _WORD_LOWER = re.compile(r"(?<![\w\-])[a-z]{3,}(?![\w\-])")
+_WORD_LOWER_ASCII = re.compile(_WORD_LOWER.pattern, re.ASCII)
+"""The same matches in ASCII text (most articles), found faster."""
+_START = attrgetter("start")
+_ABBREVIATION = re.compile(r"(?:[A-Z]\.)+[A-Z]")
 _ACRONYM_WORDS = frozenset("sana fars tass cent rand sport".split())
 """Acronyms that, written as Title Case words, are usually something else."""
 _TOWN_TYPES = frozenset({"city", "place", "district"})
@@ -63,6 +68,8 @@ class Analyser(RuleSegments):
         # "Al"/"El" start Arabic place and group names far more often than they are
         # given names ("Al Huwayjah", "El Bab"): no person evidence by themselves
         self._given = load_given_names() - _ARTICLE_GIVEN
+        self._demonym = demonym_table(lexicon)
+        """``self._demonym[low]``: is the (normalised) word a demonym ("Syrian")?"""
 
     # -- list matches -------------------------------------------------------------------
     def list_hits(self, text: str, caps_lines: list[tuple[int, int]]) -> list[tuple[int, int, int, bool]]:
@@ -75,7 +82,7 @@ class Analyser(RuleSegments):
             raw.append((s, e, idx, acronym))
         if not raw:
             return []
-        given = self.lex_given_names()
+        given = self._given
         raw.sort(key=lambda h: (h[0], h[0] - h[1]))
         out = []
         last_end = -1
@@ -86,7 +93,7 @@ class Analyser(RuleSegments):
                 continue
             if text[s : s + 4] in ("the ", "The ", "THE "):
                 s += 4
-            if e < len(text) and text[e] == "." and re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", text[s:e]):
+            if e < len(text) and text[e] == "." and _ABBREVIATION.fullmatch(text[s:e]):
                 e += 1
             if idx >= self.lex.n_actors and " " not in folded[s + 1 : e + 1]:
                 known = self.lex.get(idx)
@@ -137,14 +144,15 @@ class Analyser(RuleSegments):
         hits = self.list_hits(text, caps_lines)
         cands: list[Candidate] = []
         covered_until = -1
-        lower_words = set(_WORD_LOWER.findall(text))
-        result.lower_vocab = frozenset(lower_words)
+        ascii_text = text.isascii()
+        word_lower = _WORD_LOWER_ASCII if ascii_text else _WORD_LOWER
+        lower_words = result.lower_vocab = frozenset(word_lower.findall(text))
         hit_iter_pos = 0
         n_hits = len(hits)
-        for m in rules.RUN_RE.finditer(text):
-            rs, re_ = m.start(), m.end()
+        for m in (rules.RUN_RE_ASCII if ascii_text else rules.RUN_RE).finditer(text):
+            rs, re_ = m.span()
             # list hits that start before this run and were not consumed by a run
-            while hit_iter_pos < len(hits) and hits[hit_iter_pos][0] < rs:
+            while hit_iter_pos < n_hits and hits[hit_iter_pos][0] < rs:
                 h = hits[hit_iter_pos]
                 if h[0] >= covered_until:
                     cands.append(self._known(text, h))
@@ -157,18 +165,20 @@ class Analyser(RuleSegments):
             if caps_lines and in_ranges(rs, caps_lines):
                 continue  # list hits only in ALL-CAPS headlines
             run_hits = []
-            while hit_iter_pos < len(hits) and hits[hit_iter_pos][0] < re_:
+            while hit_iter_pos < n_hits and hits[hit_iter_pos][0] < re_:
                 run_hits.append(hits[hit_iter_pos])
                 hit_iter_pos += 1
             self._run(text, rs, re_, run_hits, cands, lower_words, title_lines)
-            covered_until = max(covered_until, re_, *(h[1] for h in run_hits))
-        while hit_iter_pos < len(hits):
+            covered_until = max(covered_until, re_)
+            for h in run_hits:
+                covered_until = max(covered_until, h[1])
+        while hit_iter_pos < n_hits:
             h = hits[hit_iter_pos]
             if h[0] >= covered_until:
                 cands.append(self._known(text, h))
                 covered_until = h[1]
             hit_iter_pos += 1
-        cands.sort(key=lambda c: c.start)
+        cands.sort(key=_START)
         result.candidates = dedupe(cands)
         collect_evidence(text, result)
         return result
@@ -183,10 +193,17 @@ class Analyser(RuleSegments):
     def _run(self, text, rs, re_, run_hits, cands, lower_words, title_lines) -> None:
         run = text[rs:re_]
         if " " in run or "\t" in run or "-" in run:
-            tokens = [(t.start() + rs, t.end() + rs, t.group()) for t in rules.TOKEN_RE.finditer(run)]
-            tokens = split_hyphen_tails(tokens)
+            tokens = run_tokens(run, rs)
+        elif not run_hits:
+            # one word and no list hit (most runs): one rule segment, nothing to split
+            self._rule_segment(text, [(rs, re_, run)], cands, lower_words,
+                               starts_sentence(text, rs), in_ranges(rs, title_lines), False)
+            return
+        elif len(run_hits) == 1 and run_hits[0][1] <= re_:
+            cands.append(self._known(text, run_hits[0]))  # one word, one listed name in it
+            return
         else:
-            tokens = [(rs, re_, run)]  # one word (most runs): TOKEN_RE would find just it
+            tokens = [(rs, re_, run)]  # one word: TOKEN_RE would find just it
         if not tokens or len(tokens) > MAX_RUN_TOKENS:
             # no name is this long: a list of names without commas, a menu, a Title Case
             # paragraph. Only the listed names count (and the work stays linear).
@@ -194,7 +211,38 @@ class Analyser(RuleSegments):
                 cands.append(self._known(text, h))
             return
         in_title = in_ranges(rs, title_lines)
-        # split at "and" (unless a listed name spans it: "Bosnia and Herzegovina")
+        if "and" in run or "-" in run:  # an "and" token, or the break after a hyphen tail
+            parts = self._and_parts(text, tokens, run_hits)
+        else:
+            parts = [tokens]
+        n0 = len(cands)
+        events = []
+        for part in parts:
+            if not part:
+                continue
+            ps, pe = part[0][0], part[-1][1]
+            if len(part) > 1 and norm(part[0][2]) in EVENT_WORDS:
+                events.append((ps, pe))  # "Operation Euphrates Shield": no name inside either
+                continue
+            part_hits = [h for h in run_hits if ps <= h[0] and h[1] <= pe] if run_hits else None
+            if part_hits:
+                self._part(text, part, part_hits, cands, lower_words, in_title,
+                           starts_sentence(text, ps))
+            else:  # no listed name inside: the part is one rule segment
+                self._rule_segment(text, part, cands, lower_words, starts_sentence(text, ps),
+                                   in_title, False)
+        if not run_hits:
+            return
+        # hits not inside any part (e.g. spanning a split) still count
+        new = cands[n0:]
+        for h in run_hits:
+            if not any(c.start <= h[0] < c.end for c in new) and not any(
+                s <= h[0] < e for s, e in events
+            ):
+                cands.append(self._known(text, h))
+
+    def _and_parts(self, text, tokens, run_hits) -> list[list]:
+        """The run split at "and" (unless a listed name spans it: "Bosnia and Herzegovina")."""
         parts: list[list] = [[]]
         for j, t in enumerate(tokens):
             if t[2] == "and" and not any(h[0] <= t[0] and t[1] <= h[1] for h in run_hits):
@@ -204,7 +252,7 @@ class Analyser(RuleSegments):
                     and 1 <= len(after) <= 2
                     and t[1] > t[0]
                     and not any(t[1] <= h[0] for h in run_hits)
-                    and key(after[0][2]) not in self.lex_given_names()
+                    and key(after[0][2]) not in self._given
                     and norm(after[-1][2]) not in _COMPANY_ENDS  # "... and Salomon Inc"
                 ):
                     parts[-1].append(t)  # "Academy of Motion Picture Arts and Sciences"
@@ -215,24 +263,7 @@ class Analyser(RuleSegments):
                 parts.append([])
             else:
                 parts[-1].append(t)
-        n0 = len(cands)
-        events = []
-        for part in parts:
-            if not part:
-                continue
-            ps, pe = part[0][0], part[-1][1]
-            if len(part) > 1 and norm(part[0][2]) in EVENT_WORDS:
-                events.append((ps, pe))  # "Operation Euphrates Shield": no name inside either
-                continue
-            part_hits = [h for h in run_hits if ps <= h[0] and h[1] <= pe]
-            self._part(text, part, part_hits, cands, lower_words, in_title, starts_sentence(text, ps))
-        # hits not inside any part (e.g. spanning a split) still count
-        new = cands[n0:]
-        for h in run_hits:
-            if not any(c.start <= h[0] < c.end for c in new) and not any(
-                s <= h[0] < e for s, e in events
-            ):
-                cands.append(self._known(text, h))
+        return parts
 
     def _part(self, text, tokens, run_hits, cands, lower_words, in_title, sentence_start) -> None:
         """One "and"-free piece of a capitalised run: list hits and rule segments."""
@@ -304,7 +335,7 @@ class Analyser(RuleSegments):
                 return False  # "Hamas Movement and Jihad Group": two names
         if len(right) == 1 and last not in _COMPANY_ENDS:
             return False  # "House and Senate": two bodies ("Beck and Co" is one)
-        if len(right) > 1 and len(left) >= 2 and key(left[0][2]) in self.lex_given_names():
+        if len(right) > 1 and len(left) >= 2 and key(left[0][2]) in self._given:
             return False  # "Paul Volcker and International Monetary Fund"
         idx = self.lex.lookup(key(text[left[0][0] : left[-1][1]]))
         if idx is not None and (
@@ -318,7 +349,7 @@ class Analyser(RuleSegments):
     def _person_of(self, tokens, run_hits) -> int:
         """Index of the "of" in "Given Surname of <a name with a listed part>", else -1."""
         first_hit = run_hits[0][0]
-        given = self.lex_given_names()
+        given = self._given
         names = 0
         for j, t in enumerate(tokens):
             if t[0] >= first_hit:
@@ -356,28 +387,34 @@ class Analyser(RuleSegments):
             ):
                 return None  # two names ("of ... and": one name, "Institute of Arts and Sciences")
         hit_spans = [(h[0], h[1]) for h in run_hits]
-        free = [
-            t for t in words
-            if not any(s <= t[0] and t[1] <= e for s, e in hit_spans)
-            and norm(t[2]) not in rules.TITLES
-            and (norm(t[2]) not in rules.STOP_WORDS or norm(t[2]) == "old")  # "Old Goa"
-            and not is_demonym(norm(t[2]), self.lex)
-        ]
+        free = []  # words outside the hits that are no title, stop word or demonym
+        for t in words:
+            for s, e in hit_spans:
+                if s <= t[0] and t[1] <= e:
+                    break
+            else:
+                low = norm(t[2])
+                if (
+                    low not in rules.TITLES
+                    and (low not in rules.STOP_WORDS or low == "old")  # "Old Goa"
+                    and not self._demonym[low]
+                ):
+                    free.append(t)
         if not free:
             return self._place_institution(text, tokens, words, run_hits)
         if (
             free[0][0] >= run_hits[-1][1]
-            and key(free[0][2]) in self.lex_given_names()
+            and key(free[0][2]) in self._given
             and not (
                 len(run_hits) == 1
                 and run_hits[0][0] == words[0][0]
-                and key(text[run_hits[0][0] : run_hits[0][1]]) in self.lex_given_names()
+                and key(text[run_hits[0][0] : run_hits[0][1]]) in self._given
             )
         ):
             return None  # "Middle East Tobias Ellwood": a person after a listed name
             # (but "Chad Edward Gaudin": the listed name is his given name)
         if (
-            key(free[0][2]) in self.lex_given_names()
+            key(free[0][2]) in self._given
             and free[0][1] <= run_hits[0][0]
             and any(t[2] == "of" and t[0] < run_hits[0][0] for t in tokens)
         ):

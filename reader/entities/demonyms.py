@@ -8,16 +8,33 @@ from reader.entities.lexicon import Lexicon
 
 def is_demonym(low: str, lex: Lexicon) -> bool:
     """"Russian", "Iraqi", "Kurdish", "Syrians": an adjective/people of a listed place."""
-    cache = _DEMONYM_CACHE.setdefault(id(lex), {})
-    found = cache.get(low)
-    if found is None:
-        found = cache[low] = _is_demonym_uncached(low, lex)
-        if len(cache) > 200_000:
-            cache.clear()
-    return found
+    return demonym_table(lex)[low]
 
 
-_DEMONYM_CACHE: dict[int, dict[str, bool]] = {}
+class DemonymTable(dict):
+    """``table[low]``: :func:`is_demonym` of ``low`` for one lexicon, worked out once per word
+    (a plain dict lookup after that: the analyser asks for every capitalised word)."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        super().__init__()
+        self.lex = lex
+
+    def __missing__(self, low: str) -> bool:
+        if len(self) > 200_000:
+            self.clear()
+        found = self[low] = _is_demonym_uncached(low, self.lex)
+        return found
+
+
+def demonym_table(lex: Lexicon) -> DemonymTable:
+    """The process-wide :class:`DemonymTable` of ``lex``."""
+    table = _TABLES.get(id(lex))
+    if table is None or table.lex is not lex:
+        table = _TABLES[id(lex)] = DemonymTable(lex)
+    return table
+
+
+_TABLES: dict[int, DemonymTable] = {}
 
 
 def _is_demonym_uncached(low: str, lex: Lexicon) -> bool:

@@ -41,38 +41,48 @@ class Lexicon:
         self._actors: list[Known] = []
         self.surnames: dict[str, list[int]] = {}
         """Surname key -> table persons flagged ``surname: true``."""
-        pairs: list[tuple[int, str]] = []
+        owners: list[int] = []
+        """Entity index of each spelling in ``spellings`` (names and aliases, in list order)."""
+        spellings: list[str] = []
         for actor in load_actors():
             idx = len(self._actors)
             self._actors.append(Known(slug(actor.name), actor.name, ACTOR, actor.type, actor.surname))
-            pairs.extend((idx, alias) for alias in (actor.name, *actor.aliases))
+            for alias in (actor.name, *actor.aliases):
+                owners.append(idx)
+                spellings.append(alias)
             if actor.surname and actor.type == "person":
                 last = key(actor.name).split()[-1]
                 self.surnames.setdefault(last, []).append(idx)
         self._places = load_places()
-        offset = len(self._actors)
-        place_keys = _fold_many([p.name for p in self._places])
+        name_at = []  # where each place's own name is in ``spellings``
+        for i, place in enumerate(self._places, len(self._actors)):
+            name_at.append(len(spellings))
+            owners.append(i)
+            spellings.append(place.name)
+            for alias in place.aliases:
+                owners.append(i)
+                spellings.append(alias)
+        raw_folded = _fold_many(spellings)
+        place_keys = [" ".join(raw_folded[at].split()) for at in name_at]
         self._place_keys = place_keys
-        for i, place in enumerate(self._places):
-            pairs.append((offset + i, place.name))
-            pairs.extend((offset + i, alias) for alias in place.aliases)
         self.place_prefixes = PrefixIndex(place_keys)
-        raw_folded = _fold_many([alias for _, alias in pairs], collapse=False)
         folded = []
-        extra_pairs: list[tuple[int, str]] = []
+        extra_owners: list[int] = []
+        extra_spellings: list[str] = []
         extra_keys: list[str] = []
-        for pair, raw in zip(pairs, raw_folded, strict=True):
+        for idx, alias, raw in zip(owners, spellings, raw_folded, strict=True):
             k = " ".join(raw.split()) if "  " in raw else raw
             folded.append(k)
             if k != raw:
                 # "U.S. Central Command" folds to "u s  central command" (two spaces) in
                 # text: keep that spelling as a key too, next to the single-spaced one
-                extra_pairs.append(pair)
+                extra_owners.append(idx)
+                extra_spellings.append(alias)
                 extra_keys.append(raw)
-        pairs = pairs + extra_pairs
-        folded = folded + extra_keys
         values: dict[str, list] = {}
-        for (idx, alias), k in zip(pairs, folded, strict=True):
+        for idx, alias, k in zip(
+            owners + extra_owners, spellings + extra_spellings, folded + extra_keys, strict=True
+        ):
             if len(k) < 2:
                 continue
             current = values.get(k)
@@ -81,6 +91,8 @@ class Lexicon:
             elif current[1] == idx:
                 current[2] = current[2] and alias.isupper()
             # else: first list wins a conflict (actors before places)
+        self._index = {k: value[1] for k, value in values.items()}
+        """Alias key -> entity index: :meth:`lookup` without padding a key for the automaton."""
         self.automaton = ahocorasick.Automaton()
         add = self.automaton.add_word
         for k, value in values.items():
@@ -120,8 +132,7 @@ class Lexicon:
 
     def lookup(self, name_key: str) -> int | None:
         """Index of the known entity with this alias key (a :func:`key`), or None."""
-        value = self.automaton.get(f" {name_key} ", None)
-        return None if value is None else value[1]
+        return self._index.get(name_key)
 
     def by_id(self, entity_id: str) -> Known | None:
         """The known entity with this id, or None."""
@@ -133,20 +144,22 @@ class Lexicon:
         return None if idx is None else self.get(idx)
 
 
-def _fold_many(items: list[str], collapse: bool = True) -> list[str]:
-    """Keys (:func:`fold`, stripped, single-spaced unless ``collapse`` is false) of many
-    strings in one ``translate`` call."""
-    joined = fold("\n".join(items))
-    out = []
-    pos = 0
-    for item in items:
-        piece = joined[pos : pos + len(item)]
-        out.append(" ".join(piece.split()) if collapse else piece.strip())
-        pos += len(item) + 1
+def _fold_many(items: list[str]) -> list[str]:
+    """:func:`fold` of many strings, stripped: one ``translate`` call over the ASCII strings
+    (CPython's fast path) and one over the rest."""
+    out = [""] * len(items)
+    for ascii_ in (True, False):
+        at = [i for i, item in enumerate(items) if item.isascii() is ascii_]
+        joined = fold("\n".join([items[i] for i in at]))
+        pos = 0
+        for i in at:
+            n = len(items[i])
+            out[i] = joined[pos : pos + n].strip()
+            pos += n + 1
     return out
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    """The process-wide lexicon (built once, ~0.3 s)."""
+    """The process-wide lexicon (built once, ~0.2 s)."""
     return Lexicon()

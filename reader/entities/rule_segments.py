@@ -8,7 +8,7 @@ import re
 
 from reader.entities import rules
 from reader.entities.candidates import FIRSTWORD, INITIAL, NORMAL, Candidate
-from reader.entities.demonyms import is_demonym
+from reader.entities.demonyms import DemonymTable
 from reader.entities.lexicon import Lexicon
 from reader.entities.normalise import key
 from reader.entities.text_shape import norm, starts_sentence
@@ -33,6 +33,13 @@ _COMPLEMENT_HEADS = frozenset(
 _PLURAL_DESIGNATORS = frozenset("forces services guards brigades units markets".split())
 _COORDINATED = re.compile(r"(?:,|,? and|,? or) $")
 """Text between two names of one list ("Anadan and Haritan")."""
+_ABBREVIATED = re.compile(r"[A-Z]\.[A-Z]\.?$|\b[A-Z][a-z]?\.$")
+"""A name ending in an abbreviation ("U.S.", "Smith Jr."), whose full stop is its own."""
+_STRIPPED = rules.TITLES | rules.JOB_TITLES | _ROLES_OF | rules.STOP_WORDS | {"old"}
+"""Every word the leading-word rules look at besides connectors, demonyms and lower-case words
+(most words are none of these: one set lookup instead of five)."""
+_PLACE_BEFORE_ENDS = ("of ", "in ", "to ", "toward ", "towards ")
+"""How text matching PLACE_BEFORE or PLACE_BEFORE_MOTION ends (before an optional newline)."""
 
 
 def designated_old(lex: Lexicon, rest) -> bool:
@@ -46,15 +53,16 @@ class RuleSegments:
 
     lex: Lexicon
     _given: frozenset[str]
+    _demonym: DemonymTable
 
     def _rule_segment(self, text, seg, cands, lower_words, first_in_sentence, in_title, prev_title) -> bool:
         """Turn a run segment not covered by lists into zero or more candidates."""
-        given = self.lex_given_names()
+        given = self._given
         person_cue = prev_title
         # strip leading titles, "The", sentence-initial common words, demonyms
         designated = bool(seg) and (
             norm(seg[-1][2]) in _DESIGNATORS
-            or any(
+            or len(seg) > 3 and any(
                 seg[j + 1][2] in ("of", "for") and norm(seg[j][2]) in _OF_HEADS
                 for j in range(1, len(seg) - 2)
             )
@@ -65,35 +73,37 @@ class RuleSegments:
         while i < len(seg):
             tok = seg[i][2]
             low = norm(tok)
-            if (low in rules.TITLES or low in rules.JOB_TITLES) and not (
-                low == "major" and i + 1 < len(seg) and norm(seg[i + 1][2]) in ("league", "leagues")
-            ):
-                if low in rules.PERSON_TITLES or low in rules.JOB_TITLES:
-                    person_cue = True
-                i += 1
-                continue
-            if low in _ROLES_OF and i + 1 < len(seg) and seg[i + 1][2] in ("of", "for"):
-                i += 1  # "Fellow of the Royal Society", "Member of the Legislative Assembly"
-                continue
-            if low == "old" and i + 1 < len(seg) and seg[i + 1][2][:1].isupper() and designated_old(
-                self.lex, seg[i + 1 :]
-            ):
-                break  # "Old Goa", "Old Delhi": part of a place name
-            if tok in rules.CONNECTORS or low in rules.STOP_WORDS:
-                if tok in rules.CONNECTORS:
-                    person_cue = False  # "Chief of Staff": the title did not precede a name
-                if low in EVENT_WORDS:
-                    return False  # "Operation Inherent Resolve", "Hurricane Milton": events
-                i += 1
-                continue
-            if not designated and is_demonym(low, self.lex):
+            if low in _STRIPPED or tok in rules.CONNECTORS:
+                if (low in rules.TITLES or low in rules.JOB_TITLES) and not (
+                    low == "major" and i + 1 < len(seg) and norm(seg[i + 1][2]) in ("league", "leagues")
+                ):
+                    if low in rules.PERSON_TITLES or low in rules.JOB_TITLES:
+                        person_cue = True
+                    i += 1
+                    continue
+                if low in _ROLES_OF and i + 1 < len(seg) and seg[i + 1][2] in ("of", "for"):
+                    i += 1  # "Fellow of the Royal Society", "Member of the Legislative Assembly"
+                    continue
+                if low == "old" and i + 1 < len(seg) and seg[i + 1][2][:1].isupper() and designated_old(
+                    self.lex, seg[i + 1 :]
+                ):
+                    break  # "Old Goa", "Old Delhi": part of a place name
+                if tok in rules.CONNECTORS or low in rules.STOP_WORDS:
+                    if tok in rules.CONNECTORS:
+                        person_cue = False  # "Chief of Staff": the title did not precede a name
+                    if low in EVENT_WORDS:
+                        return False  # "Operation Inherent Resolve", "Hurricane Milton": events
+                    i += 1
+                    continue
+            if not designated and self._demonym[low]:
                 i += 1
                 continue
             if i == 0 and first_in_sentence and low in lower_words:
                 i += 1
                 continue
             break
-        seg = seg[i:]
+        if i:
+            seg = seg[i:]
         # a possessive written without apostrophe inside a run: "Syrias Aleppo", "Assads forces"
         for j, t in enumerate(seg):
             low_t = norm(t[2])
@@ -148,7 +158,7 @@ class RuleSegments:
                 while rest and rest[0][2] in rules.CONNECTORS:
                     rest = rest[1:]
                 return self._rule_segment(text, rest, cands, lower_words, False, in_title, False)
-        j = self._name_of_name(seg)
+        j = self._name_of_name(seg) if len(seg) > 3 else -1  # "X Y of Z": four words or more
         if j > 0:
             # "Vancouver Canucks of the PCHL", "X Constituency for the National Federation Party"
             rest = seg[j + 1 :]
@@ -159,7 +169,7 @@ class RuleSegments:
             self._rule_segment(text, rest, cands, lower_words, False, in_title, False)
             return False
         # ordinary words before a given name are a description: "Tower Man George Hauser"
-        for j in range(1, min(len(seg), 4)):
+        for j in range(1, min(len(seg), 4)) if len(seg) > 2 else ():
             if key(seg[j][2]) in self._given and j + 1 < len(seg):
                 if all(
                     norm(t[2]) in lower_words or norm(t[2]) in rules.JOB_TITLES
@@ -183,12 +193,15 @@ class RuleSegments:
                 if head:
                     self._rule_segment(text, head, cands, lower_words, first_in_sentence, in_title, False)
                 return self._rule_segment(text, rest, cands, lower_words, False, in_title, True)
-        while seg and (
-            seg[-1][2] in rules.CONNECTORS
-            or is_demonym(norm(seg[-1][2]), self.lex)
-            or (norm(seg[-1][2]) in rules.STOP_WORDS and norm(seg[-1][2]) not in rules.ORG_SUFFIXES)
-            or (len(seg) > 1 and norm(seg[-1][2]) in _TRAILING_NOUNS)
-        ):
+        while seg:
+            last, low_last = seg[-1][2], norm(seg[-1][2])
+            if not (
+                last in rules.CONNECTORS
+                or self._demonym[low_last]
+                or (low_last in rules.STOP_WORDS and low_last not in rules.ORG_SUFFIXES)
+                or (len(seg) > 1 and low_last in _TRAILING_NOUNS)
+            ):
+                break
             seg = seg[:-1]
         if not seg:
             return person_cue
@@ -220,7 +233,7 @@ class RuleSegments:
             return False  # a menu or a headline in Title Case, not a name
         s, e = seg[0][0], seg[-1][1]
         surface = text[s:e]
-        if surface.endswith(".") and not re.search(r"[A-Z]\.[A-Z]\.?$|\b[A-Z][a-z]?\.$", surface):
+        if surface.endswith(".") and not _ABBREVIATED.search(surface):
             surface = surface[:-1]
             e -= 1
         if surface.endswith(".") and len(words) == 1 and len(surface) <= 3:
@@ -264,7 +277,7 @@ class RuleSegments:
                 or low in rules.SINGLE_STOP
                 or low in rules.TITLES
                 or (low.endswith("s") and (low[:-1] in rules.STOP_WORDS or low[:-1] in rules.SINGLE_STOP))
-                or is_demonym(low, self.lex)
+                or self._demonym[low]
             ):
                 return person_cue
             if low in lower_words and not person_cue:
@@ -276,9 +289,14 @@ class RuleSegments:
             cands.append(Candidate(s, e, surface, k, idx, known.kind, known.type))
             return False
         kind, typ = self._classify(text, seg, words, s, e, person_cue, given)
-        if typ == "unknown" and cands and _COORDINATED.search(text, max(0, s - 6), s):
+        if typ == "unknown" and cands:
             prev = cands[-1]
-            if prev.kind == PLACE and 0 < s - prev.end <= 6 and prev.type != "country":
+            if (
+                prev.kind == PLACE
+                and 0 < s - prev.end <= 6
+                and prev.type != "country"
+                and _COORDINATED.search(text, max(0, s - 6), s)
+            ):
                 kind, typ = PLACE, "place"  # "to Anadan and Haritan": one list, one kind
         flag = NORMAL
         starts = first_in_sentence and starts_sentence(text, s)
@@ -333,7 +351,7 @@ class RuleSegments:
             return ACTOR, "organisation"
         if first in rules.PLACE_PREFIXES and len(words) > 1 and not person_cue:
             return PLACE, rules.PLACE_PREFIXES[first]
-        if any(norm(w[2]) in rules.ORG_SUFFIXES for w in words[:-1]) and not person_cue:
+        if len(words) > 1 and any(norm(w[2]) in rules.ORG_SUFFIXES for w in words[:-1]) and not person_cue:
             return ACTOR, "organisation"  # "Union Bank of Switzerland"
         if len(words) == 1 and words[0][2].isupper() and len(words[0][2]) >= 2:
             return ACTOR, "organisation"  # an acronym: "The EPA said"
@@ -347,11 +365,15 @@ class RuleSegments:
         # a place's context outweighs a given name ("fled to Sandy Hook", "Laurel Hollow,
         # New York"): nobody flees to a person
         before_text = text[max(0, s - 40) : s]
-        if rules.PLACE_BEFORE.search(before_text) or rules.PLACE_BEFORE_MOTION.search(before_text):
+        if (
+            before_text.endswith(_PLACE_BEFORE_ENDS)
+            or before_text.endswith("\n")
+            and before_text[:-1].endswith(_PLACE_BEFORE_ENDS)  # "$" matches before a last newline
+        ) and (rules.PLACE_BEFORE.search(before_text) or rules.PLACE_BEFORE_MOTION.search(before_text)):
             return PLACE, "place"
         if rules.PLACE_DESCRIBED.match(after):
             return PLACE, "place"
-        m = rules.PLACE_AFTER.match(after)
+        m = rules.PLACE_AFTER.match(after) if "," in after[:2] else None
         if m and not m.group(1).endswith(("'", "’", "'s", "’s")):  # "X, Texas' senator"
             idx = self.lex.lookup(key(m.group(1)))
             if idx is not None and self.lex.get(idx).type in ("country", "region"):

@@ -4,6 +4,7 @@ Title Case, sentence starts, hyphen tails, leading titles, lone stop words."""
 from __future__ import annotations
 
 import bisect
+import re
 from functools import lru_cache
 
 from reader.entities import rules
@@ -23,6 +24,21 @@ def is_lone_stop(run: str) -> bool:
         return False
     low = run.lower()
     return low in rules.STOP_WORDS or low in rules.TITLES or low in rules.JOB_TITLES
+
+
+def run_tokens(run: str, start: int) -> list[tuple[int, int, str]]:
+    """``(start, end, token)`` of the words of a capitalised run found at ``start`` (TOKEN_RE,
+    hyphen tails split off). Runs recur across a corpus: each is tokenised once."""
+    rel = _RUN_TOKENS.get(run)
+    if rel is None:
+        rel = split_hyphen_tails([(t.start(), t.end(), t.group()) for t in rules.TOKEN_RE.finditer(run)])
+        if len(_RUN_TOKENS) > 100_000:
+            _RUN_TOKENS.clear()
+        _RUN_TOKENS[run] = rel
+    return [(s + start, e + start, tok) for s, e, tok in rel]
+
+
+_RUN_TOKENS: dict[str, list[tuple[int, int, str]]] = {}
 
 
 def split_hyphen_tails(tokens):
@@ -66,6 +82,10 @@ _DROP_UPPER = {c: None for c in range(ord("A"), ord("Z") + 1)}
 _DROP_LOWER = {c: None for c in range(ord("a"), ord("z") + 1)}
 _DROP_UPPER.update({c: None for c in range(0xC0, 0xDF) if chr(c).isupper()})
 _DROP_LOWER.update({c: None for c in range(0xDF, 0x100) if chr(c).islower()})
+_ASCII_UPPER = bytes(range(ord("A"), ord("Z") + 1))
+_ASCII_LOWER = bytes(range(ord("a"), ord("z") + 1))
+_LONG_LOWER_WORD = re.compile(rb"[\s\x1c-\x1f][a-z][^\s\x1c-\x1f]{3}")
+"""A word of 4+ characters starting in lower case (after whitespace as ``str.split`` knows it)."""
 
 
 def special_lines(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
@@ -75,23 +95,47 @@ def special_lines(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int
     pos = 0
     for line in text.split("\n"):
         end = pos + len(line)
-        n_upper = len(line) - len(line.translate(_DROP_UPPER))
-        if n_upper >= 2:
-            n_letters = n_upper + len(line) - len(line.translate(_DROP_LOWER))
-            if n_letters >= 4 and n_upper / n_letters > 0.7:
-                caps.append((pos, end))
-            elif line.count(" ") < 40:
-                words = [w for w in line.split() if w[:1].isalpha()]
-                if 3 <= len(words) <= 25:
-                    capped = sum(w[0].isupper() for w in words if len(w) > 3)
-                    longw = sum(1 for w in words if len(w) > 3)
-                    ends_sentence = line.rstrip().endswith((".", "?", "!"))
-                    if (longw >= 4 and capped / longw >= 0.8 and not ends_sentence) or (
-                        longw >= 3 and capped == longw
-                    ):
-                        titles.append((pos, end))
+        if len(line) < 2:
+            pass
+        elif line.isascii():  # most lines: count letters with bytes.translate (no dict table)
+            raw = line.encode("ascii")
+            n_upper = len(raw) - len(raw.translate(None, _ASCII_UPPER))
+            if n_upper >= 2:
+                n_letters = n_upper + len(raw) - len(raw.translate(None, _ASCII_LOWER))
+                if n_letters >= 4 and n_upper / n_letters > 0.7:
+                    caps.append((pos, end))
+                # Title Case needs 3+ capitalised words, at least 4 per long lower-case word
+                elif (
+                    n_upper >= 3
+                    and line.count(" ") < 40
+                    and 4 * len(_LONG_LOWER_WORD.findall(raw)) <= n_upper
+                    and _title_case(line)
+                ):
+                    titles.append((pos, end))
+        else:
+            n_upper = len(line) - len(line.translate(_DROP_UPPER))
+            if n_upper >= 2:
+                n_letters = n_upper + len(line) - len(line.translate(_DROP_LOWER))
+                if n_letters >= 4 and n_upper / n_letters > 0.7:
+                    caps.append((pos, end))
+                elif line.count(" ") < 40 and _title_case(line):
+                    titles.append((pos, end))
         pos = end + 1
     return caps, titles
+
+
+def _title_case(line: str) -> bool:
+    """3-25 words, the long ones (nearly) all capitalised: a headline, not a sentence."""
+    words = [w for w in line.split() if w[:1].isalpha()]
+    if not 3 <= len(words) <= 25:
+        return False
+    initials = [w[0] for w in words if len(w) > 3]
+    longw = len(initials)
+    capped = sum(c.isupper() for c in initials)
+    ends_sentence = line.rstrip().endswith((".", "?", "!"))
+    return (longw >= 4 and capped / longw >= 0.8 and not ends_sentence) or (
+        longw >= 3 and capped == longw
+    )
 
 
 def in_ranges(pos: int, ranges: list[tuple[int, int]]) -> bool:
