@@ -20,6 +20,7 @@ from reader.atomic import write_atomic
 from reader.config import Config, load_config
 from reader.corpus import ArticleError, load_article
 from reader.fingerprint import entities_version
+from reader.gc_pause import gc_paused
 from reader.index import Indexer
 from reader.index.facets import filter_query
 from reader.index.manifest import Analyses, Entry, Manifest
@@ -259,7 +260,8 @@ class Library:
                         analyses = self.indexer.repair_analyses()  # cache file lost or damaged
                     wanted = {e.id for e in manifest.entries.values()} if manifest else set()
                     docs = {i: a for i, (_, a) in analyses.items.items() if i in wanted}
-                    self._linking = self.engine.link(docs)
+                    with gc_paused():  # builds large tables, no garbage cycles
+                        self._linking = self.engine.link(docs)
                     self._save_linking(key, self._linking)
                 self._derived.clear()
             return self._linking
@@ -283,7 +285,8 @@ class Library:
             with open(self.indexer.folder / self.LINKING_CACHE, "rb") as handle:
                 if pickle.load(handle) != key:  # the key comes first: a stale cache is not read
                     return None
-                return pickle.load(handle)
+                with gc_paused():
+                    return pickle.load(handle)
         except Exception:  # noqa: BLE001 - a missing or stale cache is simply recomputed
             return None
 

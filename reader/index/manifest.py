@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.atomic import write_atomic
+from reader.gc_pause import gc_paused
 
 
 @dataclass
@@ -42,7 +43,7 @@ class Manifest:
     def load(cls, folder: Path) -> Manifest | None:
         """The saved manifest, or None when missing or unreadable."""
         try:
-            with open(folder / cls.FILE, "rb") as handle:
+            with open(folder / cls.FILE, "rb") as handle, gc_paused():
                 data = pickle.load(handle)
         except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ValueError, TypeError):
             return None
@@ -69,7 +70,7 @@ class Analyses:
     def load(cls, folder: Path) -> Analyses:
         """The saved analyses ({} when missing or unreadable: they are recomputed)."""
         try:
-            with open(folder / cls.FILE, "rb") as handle:
+            with open(folder / cls.FILE, "rb") as handle, gc_paused():
                 data = pickle.load(handle)
         except Exception:  # noqa: BLE001 - any unreadable cache is simply rebuilt
             return cls()

@@ -16,6 +16,7 @@ from typing import Any
 
 from whoosh.index import TOC
 
+from reader.gc_pause import gc_paused
 from reader.index import checksums
 from reader.index.manifest import Analyses, Manifest
 from reader.index.prepare import AnalyserFactory, Job, document, prepare, set_analyser
@@ -74,7 +75,8 @@ class UpdateRun:
             with pool:
                 if warm is not None:
                     warm.start()
-                self.in_workers(pool, jobs, removed_ids)
+                with gc_paused():  # what arrives is kept to the end: nothing to collect
+                    self.in_workers(pool, jobs, removed_ids)
         finally:
             if warm is not None and warm.is_alive():
                 warm.join()
