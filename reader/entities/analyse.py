@@ -20,6 +20,7 @@ from reader.entities.candidates import (  # noqa: F401 - re-exported (pickles, c
     NORMAL,
     Candidate,
     DocAnalysis,
+    new_candidate,
 )
 from reader.entities.demonyms import demonym_table
 from reader.entities.evidence import collect_evidence
@@ -74,7 +75,7 @@ class Analyser(RuleSegments):
     # -- list matches -------------------------------------------------------------------
     def list_hits(self, text: str, caps_lines: list[tuple[int, int]]) -> list[tuple[int, int, int, bool]]:
         """Leftmost-longest list matches ``(start, end, known index, acronym)`` in ``text``."""
-        folded = " " + fold(text) + " "
+        folded = f" {fold(text)} "
         raw = []
         for end_idx, (length, idx, acronym) in self.lex.automaton.iter(folded):
             e = end_idx - 1
@@ -187,7 +188,7 @@ class Analyser(RuleSegments):
         s, e, idx, _acr = hit
         known = self.lex.get(idx)
         surface = text[s:e]
-        return Candidate(s, e, surface, key(surface), idx, known.kind, known.type)
+        return new_candidate((s, e, surface, key(surface), idx, known.kind, known.type, NORMAL))
 
     # -- one capitalised run ------------------------------------------------------------
     def _run(self, text, rs, re_, run_hits, cands, lower_words, title_lines) -> None:

@@ -7,6 +7,7 @@ can pickle one per article and reuse it until the file changes.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 from typing import NamedTuple
 
 NORMAL = 0
@@ -33,6 +34,11 @@ class Candidate(NamedTuple):
     kind: str
     type: str
     flag: int = NORMAL
+
+
+new_candidate = partial(tuple.__new__, Candidate)
+"""``new_candidate((start, end, text, key, known, kind, type, flag))``: the same Candidate,
+made without the named tuple's Python-level ``__new__`` (for the analyser's hot paths)."""
 
 
 @dataclass

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from reader.entities import rules
-from reader.entities.candidates import FIRSTWORD, INITIAL, NORMAL, Candidate
+from reader.entities.candidates import FIRSTWORD, INITIAL, NORMAL, Candidate, new_candidate
 from reader.entities.demonyms import DemonymTable
 from reader.entities.lexicon import Lexicon
 from reader.entities.normalise import key
@@ -306,7 +306,7 @@ class RuleSegments:
             flag = FIRSTWORD
         if in_title and not person_cue and not (len(words) == 2 and key(tok0) in given):
             flag = INITIAL  # Title Case line: the corpus must confirm it (a title makes a person)
-        cands.append(Candidate(s, e, surface, k, -1, kind, typ, flag))
+        cands.append(new_candidate((s, e, surface, k, -1, kind, typ, flag)))
         return False
 
     @staticmethod
