@@ -75,6 +75,8 @@ def case_ok(text: str, s: int, e: int, acronym: bool, caps_lines) -> bool:
         if letters <= 3 and "." not in surface and in_ranges(s, caps_lines):
             return False
         return True
+    if surface.isalpha():
+        return surface[0].isupper()  # one word (most hits): capitalised or not
     tokens = _CASE_SPLIT.split(surface)
     saw_cap = False
     for tok in tokens:
