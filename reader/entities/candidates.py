@@ -36,6 +36,11 @@ class Candidate(NamedTuple):
     flag: int = NORMAL
 
 
+new_candidate = partial(tuple.__new__, Candidate)
+"""``new_candidate((start, end, text, key, known, kind, type, flag))``: the same Candidate,
+made without the named tuple's Python-level ``__new__`` (for the analyser's hot paths)."""
+
+
 @dataclass
 class DocAnalysis:
     """Everything ``link`` needs to know about one document (picklable, text not included)."""

@@ -7,30 +7,23 @@ from __future__ import annotations
 import re
 
 from reader.entities import rules
-from reader.entities.candidates import FIRSTWORD, INITIAL, NORMAL, Candidate
+from reader.entities.candidates import FIRSTWORD, INITIAL, NORMAL, Candidate, new_candidate
+from reader.entities.classify import classify
 from reader.entities.demonyms import DemonymTable
 from reader.entities.lexicon import Lexicon
 from reader.entities.normalise import key
 from reader.entities.text_shape import norm, starts_sentence
+from reader.entities.whole_names import OF_HEADS
 from reader.model import ACTOR, PLACE
 
 EVENT_WORDS = frozenset("operation hurricane typhoon cyclone storm".split())
 """First words of named events, which are neither places nor actors."""
 _DESIGNATORS = rules.ORG_SUFFIXES | rules.PLACE_SUFFIXES.keys()
 """Last words that make a run a name (a leading demonym is then part of it: "Syrian Arab Army")."""
-_OF_HEADS = rules.ORG_SUFFIXES | rules.ORG_PREFIXES
-"""Heads of "X of Y" organisation names ("American College of Physicians", "Bulgarian Academy
-of Sciences"): a demonym before them is part of the name too."""
 _ROLES_OF = frozenset("fellow fellows member members descendant".split())
 """Words before "of" that name a role in an organisation, not the organisation."""
 _TRAILING_NOUNS = frozenset("players fans supporters results mp mps mpp mla mep meps draft".split())
 """Plain nouns that end a capitalised run but not a name ("AFL Results", "Labor MP")."""
-_COMPLEMENT_HEADS = frozenset(
-    "association society academy commission committee federation union league agency "
-    "organisation organization board bureau centre center".split()
-)
-"""Heads that take an "of"/"for" complement ("National Association of Broadcasters")."""
-_PLURAL_DESIGNATORS = frozenset("forces services guards brigades units markets".split())
 _COORDINATED = re.compile(r"(?:,|,? and|,? or) $")
 """Text between two names of one list ("Anadan and Haritan")."""
 _ABBREVIATED = re.compile(r"[A-Z]\.[A-Z]\.?$|\b[A-Z][a-z]?\.$")
@@ -38,8 +31,6 @@ _ABBREVIATED = re.compile(r"[A-Z]\.[A-Z]\.?$|\b[A-Z][a-z]?\.$")
 _STRIPPED = rules.TITLES | rules.JOB_TITLES | _ROLES_OF | rules.STOP_WORDS | {"old"}
 """Every word the leading-word rules look at besides connectors, demonyms and lower-case words
 (most words are none of these: one set lookup instead of five)."""
-_PLACE_BEFORE_ENDS = ("of ", "in ", "to ", "toward ", "towards ")
-"""How text matching PLACE_BEFORE or PLACE_BEFORE_MOTION ends (before an optional newline)."""
 
 
 def designated_old(lex: Lexicon, rest) -> bool:
@@ -63,7 +54,7 @@ class RuleSegments:
         designated = bool(seg) and (
             norm(seg[-1][2]) in _DESIGNATORS
             or len(seg) > 3 and any(
-                seg[j + 1][2] in ("of", "for") and norm(seg[j][2]) in _OF_HEADS
+                seg[j + 1][2] in ("of", "for") and norm(seg[j][2]) in OF_HEADS
                 for j in range(1, len(seg) - 2)
             )
         )
@@ -75,7 +66,9 @@ class RuleSegments:
             low = norm(tok)
             if low in _STRIPPED or tok in rules.CONNECTORS:
                 if (low in rules.TITLES or low in rules.JOB_TITLES) and not (
-                    low == "major" and i + 1 < len(seg) and norm(seg[i + 1][2]) in ("league", "leagues")
+                    low == "major"
+                    and i + 1 < len(seg)
+                    and norm(seg[i + 1][2]) in ("league", "leagues")
                 ):
                     if low in rules.PERSON_TITLES or low in rules.JOB_TITLES:
                         person_cue = True
@@ -84,8 +77,11 @@ class RuleSegments:
                 if low in _ROLES_OF and i + 1 < len(seg) and seg[i + 1][2] in ("of", "for"):
                     i += 1  # "Fellow of the Royal Society", "Member of the Legislative Assembly"
                     continue
-                if low == "old" and i + 1 < len(seg) and seg[i + 1][2][:1].isupper() and designated_old(
-                    self.lex, seg[i + 1 :]
+                if (
+                    low == "old"
+                    and i + 1 < len(seg)
+                    and seg[i + 1][2][:1].isupper()
+                    and designated_old(self.lex, seg[i + 1 :])
                 ):
                     break  # "Old Goa", "Old Delhi": part of a place name
                 if tok in rules.CONNECTORS or low in rules.STOP_WORDS:
@@ -288,7 +284,7 @@ class RuleSegments:
             # a listed name after all (split off a longer run: "Syrias Aleppo")
             cands.append(Candidate(s, e, surface, k, idx, known.kind, known.type))
             return False
-        kind, typ = self._classify(text, seg, words, s, e, person_cue, given)
+        kind, typ = classify(self.lex, text, words, s, e, person_cue, given)
         if typ == "unknown" and cands:
             prev = cands[-1]
             if (
@@ -306,91 +302,5 @@ class RuleSegments:
             flag = FIRSTWORD
         if in_title and not person_cue and not (len(words) == 2 and key(tok0) in given):
             flag = INITIAL  # Title Case line: the corpus must confirm it (a title makes a person)
-        cands.append(Candidate(s, e, surface, k, -1, kind, typ, flag))
+        cands.append(new_candidate((s, e, surface, k, -1, kind, typ, flag)))
         return False
-
-    @staticmethod
-    def _name_of_name(seg) -> int:
-        """Index of the "of"/"for" between two names in one run, else -1: a name of two or
-        more words, then an acronym or a designated name ("Oakland Athletics of Major League
-        Baseball" is not; "Vancouver Canucks of the PCHL" is). Names whose head asks for a
-        complement ("Department of ...", "Supreme Council of the Armed Forces") stay whole."""
-        words = 0
-        for j, t in enumerate(seg):
-            tok = t[2]
-            if tok in ("of", "for") and words >= 2:
-                head = norm(seg[j - 1][2])
-                if head in _OF_HEADS or head in _COMPLEMENT_HEADS:
-                    return -1
-                tail = [u for u in seg[j + 1 :] if u[2] not in ("the",)]
-                if not tail or any(u[2] in ("of", "for") for u in tail):
-                    return -1
-                if len(tail) == 1 and tail[0][2].isupper() and len(tail[0][2]) >= 2:
-                    return j
-                if len(tail) >= 2 and norm(tail[-1][2]) in rules.ORG_SUFFIXES and (
-                    norm(tail[-1][2]) not in _PLURAL_DESIGNATORS
-                ):
-                    return j
-                return -1
-            if tok in rules.CONNECTORS:
-                return -1
-            words += 1
-        return -1
-
-    def _classify(self, text, seg, words, s, e, person_cue, given) -> tuple[str, str]:
-        """Kind and type of an unlisted name from its designators and context."""
-        last = words[-1][2].lower().rstrip(".")
-        first = words[0][2].lower()
-        if last in rules.PLACE_SUFFIXES and len(words) > 1:
-            return PLACE, rules.PLACE_SUFFIXES[last]
-        if last in rules.ORG_SUFFIXES and len(words) > 1:
-            if last in ("hospital", "church", "mosque"):
-                return PLACE, "facility"
-            return ACTOR, "organisation"
-        if first in rules.ORG_PREFIXES and len(words) > 1:
-            return ACTOR, "organisation"
-        if first in rules.PLACE_PREFIXES and len(words) > 1 and not person_cue:
-            return PLACE, rules.PLACE_PREFIXES[first]
-        if len(words) > 1 and any(norm(w[2]) in rules.ORG_SUFFIXES for w in words[:-1]) and not person_cue:
-            return ACTOR, "organisation"  # "Union Bank of Switzerland"
-        if len(words) == 1 and words[0][2].isupper() and len(words[0][2]) >= 2:
-            return ACTOR, "organisation"  # an acronym: "The EPA said"
-        if person_cue:
-            return ACTOR, "person"
-        after = text[e : e + 40]
-        if rules.PERSON_AFTER.match(after) and (
-            len(words) == 1 or key(words[0][2]) in given
-        ):
-            return ACTOR, "person"  # "Smith said"; "Trend Micro said" proves nothing
-        # a place's context outweighs a given name ("fled to Sandy Hook", "Laurel Hollow,
-        # New York"): nobody flees to a person
-        before_text = text[max(0, s - 40) : s]
-        if (
-            before_text.endswith(_PLACE_BEFORE_ENDS)
-            or before_text.endswith("\n")
-            and before_text[:-1].endswith(_PLACE_BEFORE_ENDS)  # "$" matches before a last newline
-        ) and (rules.PLACE_BEFORE.search(before_text) or rules.PLACE_BEFORE_MOTION.search(before_text)):
-            return PLACE, "place"
-        if rules.PLACE_DESCRIBED.match(after):
-            return PLACE, "place"
-        m = rules.PLACE_AFTER.match(after) if "," in after[:2] else None
-        if m and not m.group(1).endswith(("'", "’", "'s", "’s")):  # "X, Texas' senator"
-            idx = self.lex.lookup(key(m.group(1)))
-            if idx is not None and self.lex.get(idx).type in ("country", "region"):
-                return PLACE, "city"
-        if key(words[0][2]) in given and len(words) >= 2:
-            return ACTOR, "person"
-        if len(words) == 1 and norm(words[0][2]).endswith(rules.PLACE_WORD_ENDINGS):
-            return PLACE, "city"
-        if len(words) > 1 and norm(words[0][2]).removeprefix("al-") in rules.PLACE_PREFIXES:
-            return PLACE, rules.PLACE_PREFIXES[norm(words[0][2]).removeprefix("al-")]
-        before = before_text[-12:].split()
-        if before and before[-1].lower() in rules.PLACE_CUE_WORDS and (
-            len(words) == 1 or norm(words[0][2]) in rules.ARTICLE_PREFIXES
-        ):
-            return PLACE, "place"  # "near Anadan", "in Al Huwayjah"
-        if len(words) == 1 and words[0][2].isupper() and len(words[0][2]) >= 2:
-            return ACTOR, "organisation"
-        return ACTOR, "unknown"
-
-    # -- evidence ---------------------------------------------------------------------

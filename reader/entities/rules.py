@@ -287,7 +287,7 @@ RUN_RE = re.compile(
 
 The leading lookahead (every first character a run can have) only makes the scan cheaper."""
 RUN_RE_ASCII = re.compile(RUN_RE.pattern, re.ASCII)
-"""RUN_RE for ASCII text (the same matches there: ``\w`` and ``\d`` agree on ASCII), faster."""
+"""RUN_RE for ASCII text (the same matches there: ``\\w`` and ``\\d`` agree on ASCII), faster."""
 
 TOKEN_RE = re.compile(rf"\d{{1,4}}(?:st|nd|rd|th|d)\b|(?:{_ARTICLE})?{CAP_TOKEN}|[a-z]+")
 """Tokens inside a run (capitalised tokens and connectors)."""

@@ -28,17 +28,21 @@ def is_lone_stop(run: str) -> bool:
 
 def run_tokens(run: str, start: int) -> list[tuple[int, int, str]]:
     """``(start, end, token)`` of the words of a capitalised run found at ``start`` (TOKEN_RE,
-    hyphen tails split off). Runs recur across a corpus: each is tokenised once."""
+    hyphen tails split off). Names recur across a corpus: each short run is tokenised once."""
     rel = _RUN_TOKENS.get(run)
     if rel is None:
-        rel = split_hyphen_tails([(t.start(), t.end(), t.group()) for t in rules.TOKEN_RE.finditer(run)])
-        if len(_RUN_TOKENS) > 100_000:
-            _RUN_TOKENS.clear()
-        _RUN_TOKENS[run] = rel
+        found = rules.TOKEN_RE.finditer(run)
+        rel = split_hyphen_tails([(t.start(), t.end(), t.group()) for t in found])
+        if len(run) <= _CACHED_RUN_CHARS:
+            if len(_RUN_TOKENS) > 100_000:
+                _RUN_TOKENS.clear()
+            _RUN_TOKENS[run] = rel
     return [(s + start, e + start, tok) for s, e, tok in rel]
 
 
 _RUN_TOKENS: dict[str, list[tuple[int, int, str]]] = {}
+_CACHED_RUN_CHARS = 200
+"""Longer runs (lists, Title Case paragraphs) are rare and would only fill the cache."""
 
 
 def split_hyphen_tails(tokens):
