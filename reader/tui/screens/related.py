@@ -85,15 +85,16 @@ class RelatedMixin(Screen[None]):
             self.related_pane.show_finding(article_id)
 
     def _show_related(self, article_id: str, items: list[Any], note: str | None) -> None:
-        """Fill the pane; once it is drawn, prefetch the neighbours' lists."""
+        """Fill the pane (its ``Drawn`` message then starts the prefetch)."""
         self._related_shown = article_id
         self.related_pane.show_related(article_id, items, note)
-        self.call_after_refresh(self._prefetch_related)
 
-    def _prefetch_related(self) -> None:
-        """Queue the lists of the open article's neighbours in the list (not yet kept)."""
+    @on(RelatedPane.Drawn)
+    def _prefetch_related(self, event: RelatedPane.Drawn) -> None:
+        """The open article's list is on screen: queue the lists of its neighbours in the
+        article list that are not kept yet (computed while the reader reads)."""
         article = self.article_view.article
-        if article is None or not self._related_visible():
+        if article is None or article.id != event.article_id or not self._related_visible():
             return
         index = self.article_list.index_of(article.id)
         if index is None:

@@ -12,7 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+from rich.cells import set_cell_size
 from rich.console import Console
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -25,6 +27,8 @@ from textual.strip import Strip
 
 SEPARATOR = "separator"
 """Kind of the rule drawn between two articles."""
+KINDS = ("title", "meta", "reason", SEPARATOR, "note")
+"""Kinds of rows; each has a component class ``related-pane--<kind>``."""
 
 
 def related_reason(item: Any) -> str:
@@ -68,6 +72,21 @@ def wrap_related(items: list[Any], width: int, console: Console) -> list[Related
             for line in Text(plain).wrap(console, max(1, width)):
                 rows.append(RelatedRow(index, kind, line.plain.rstrip()))
     return rows
+
+
+@dataclass(frozen=True)
+class _Paint:
+    """Styles resolved once per batch of rows drawn."""
+
+    width: int
+    base: Style
+    cursor: Style
+    kinds: dict[str, Style]
+
+
+def _strip(plain: str, style: Style, width: int) -> Strip:
+    """One row of ``width`` cells: ``plain`` (cut or padded) in one style."""
+    return Strip([Segment(set_cell_size(plain, width), style)], width)
 
 
 class RelatedPane(ScrollView, can_focus=True):
@@ -125,6 +144,18 @@ class RelatedPane(ScrollView, can_focus=True):
             """The pane that sent this message."""
             return self.pane
 
+    @dataclass
+    class Drawn(Message):
+        """The related list of ``article_id`` is on screen (drawn for the first time)."""
+
+        pane: RelatedPane
+        article_id: str
+
+        @property
+        def control(self) -> RelatedPane:
+            """The pane that sent this message."""
+            return self.pane
+
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.article_id: str | None = None
@@ -145,6 +176,10 @@ class RelatedPane(ScrollView, can_focus=True):
         """Content width the rows were wrapped to (0: not laid out)."""
         self._strips: LRUCache[tuple[int, bool, bool], Strip] = LRUCache(256)
         """Drawn rows keyed by (row, under the cursor, focused); cleared on any change."""
+        self._paint: _Paint | None = None
+        """Styles of the batch of rows being drawn."""
+        self._announced = False
+        """``Drawn`` was posted for the list shown."""
 
     # -- content --------------------------------------------------------------------
 
@@ -164,6 +199,7 @@ class RelatedPane(ScrollView, can_focus=True):
         self.items = list(items)
         self.note = note or "No related articles."
         self.pending = False
+        self._announced = False
         self._reset()
 
     def show_finding(self, article_id: str) -> None:
@@ -172,6 +208,7 @@ class RelatedPane(ScrollView, can_focus=True):
         self.items = []
         self.note = "Finding other coverage…"
         self.pending = True
+        self._announced = True  # nothing to announce until the list itself is shown
         self._reset()
 
     def _reset(self) -> None:
@@ -220,20 +257,36 @@ class RelatedPane(ScrollView, can_focus=True):
             italic=partial.italic,
         )
 
+    def _resolve_paint(self) -> _Paint:
+        return _Paint(
+            self._width or self.scrollable_content_region.width,
+            self.rich_style,
+            self.get_component_rich_style("related-pane--cursor"),
+            {kind: self._kind_style(kind) for kind in KINDS},
+        )
+
     def render_lines(self, crop: Region) -> list[Strip]:
-        """Re-wrap first if the width changed without a resize (a scrollbar came or went)."""
+        """Re-wrap if the width changed without a resize (a scrollbar came or went), and
+        resolve the styles once for the batch of rows (they walk the DOM)."""
         self._layout()
-        return super().render_lines(crop)
+        self._paint = self._resolve_paint()
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._paint = None
+            if not self._announced and self.article_id is not None and self._width:
+                self._announced = True  # handled after this frame is on screen
+                self.post_message(self.Drawn(self, self.article_id))
 
     def render_line(self, y: int) -> Strip:
         """Draw one terminal row (only rows on screen are ever asked for)."""
-        width = self._width or self.scrollable_content_region.width
-        base = self.rich_style
+        paint = self._paint or self._resolve_paint()
+        width, base = paint.width, paint.base
         row_index = y + self.scroll_offset.y
         if not self.items:
             if row_index != 0:
                 return Strip.blank(width, base)
-            return self._strip(self.note, self._kind_style("note"), width, base)
+            return _strip(self.note, base + paint.kinds["note"], width)
         if not 0 <= row_index < len(self._rows):
             return Strip.blank(width, base)
         row = self._rows[row_index]
@@ -241,24 +294,11 @@ class RelatedPane(ScrollView, can_focus=True):
         key = (row_index, under_cursor, self.has_focus)
         strip = self._strips.get(key)
         if strip is None:
-            style = base
-            if under_cursor:
-                style = base + self.get_component_rich_style("related-pane--cursor")
+            style = base + paint.cursor if under_cursor else base
             plain = "─" * width if row.kind == SEPARATOR else row.text
-            strip = self._strip(plain, self._kind_style(row.kind), width, style)
+            strip = _strip(plain, style + paint.kinds[row.kind], width)
             self._strips[key] = strip
         return strip
-
-    def _strip(self, plain: str, kind_style: Style, width: int, style: Style) -> Strip:
-        """One row: ``plain`` in ``kind_style`` on ``style`` (the pane's or the cursor's)."""
-        text = Text(plain, no_wrap=True)
-        text.truncate(width, overflow="ellipsis", pad=True)
-        text.stylize(style + kind_style)  # a span: Text.render ignores Text.style
-        return (
-            Strip(text.render(self.app.console, end=""))
-            .crop_extend(0, width, style)
-            .apply_style(style)
-        )
 
     # -- cursor -----------------------------------------------------------------------
 
