@@ -275,8 +275,14 @@ class RelatedPane(ScrollView, can_focus=True):
         finally:
             self._paint = None
             if not self._announced and self.article_id is not None and self._width:
-                self._announced = True  # handled after this frame is on screen
-                self.post_message(self.Drawn(self, self.article_id))
+                self._announced = True
+                # after this frame, from the pane's own queue (a message made here would
+                # have the screen, which is drawing, as its sender and stop there)
+                self.call_later(self._announce_drawn, self.article_id)
+
+    def _announce_drawn(self, article_id: str) -> None:
+        if article_id == self.article_id and not self.pending:
+            self.post_message(self.Drawn(self, article_id))
 
     def render_line(self, y: int) -> Strip:
         """Draw one terminal row (only rows on screen are ever asked for)."""
