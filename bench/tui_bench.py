@@ -139,7 +139,7 @@ async def run(corpora: list[Path], rounds: int) -> dict[str, object]:
                     view.article is not None
                     and view.article.id == aid
                     and not screen._pending
-                    and screen.entity_pane.option_count > 0
+                    and screen.entity_pane.item_count > 0
                     and (view.mentions or library.mentions(aid) == [])
                 )
             )

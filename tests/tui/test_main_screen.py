@@ -49,7 +49,7 @@ async def test_opening_an_article_from_the_list(make_app, library) -> None:
         assert screen.article_view.has_focus
         # the title holds "[bold]" and is shown literally, not as markup
         assert "[bold]fighting[/bold]" in str(screen.header.render())
-        assert screen.entity_pane.option_count > 0
+        assert screen.entity_pane.item_count > 0
         assert library.calls["related"] == 0  # not computed while its pane is hidden
         await pilot.press("4")
         await settle(pilot)
@@ -237,7 +237,7 @@ async def test_slow_mentions_show_the_text_first(make_app, library, monkeypatch)
         loaded = [m for m in seen if isinstance(m, msg.ArticleLoaded)]
         assert loaded and loaded[0].mentions is None  # text shown without waiting
         assert any(isinstance(m, msg.MentionsLoaded) for m in seen)
-        assert screen.article_view.mentions and screen.entity_pane.option_count > 2
+        assert screen.article_view.mentions and screen.entity_pane.item_count > 2
 
 
 async def test_enter_in_related_pane_opens_the_first_related_article(make_app) -> None:

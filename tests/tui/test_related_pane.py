@@ -173,3 +173,25 @@ def test_reason_falls_back_to_shared_entities_and_marks_duplicates() -> None:
     item.duplicate = True
     item.shared_entities = []
     assert related_reason(item) == "duplicate · similar wording"
+
+
+async def test_a_theme_change_redraws_the_pane_in_the_new_colours(make_app) -> None:
+    from .helpers import settle
+
+    app = make_app(theme="reader-dark")
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("4")
+        await settle(pilot)
+        pane = app.screen.query_one(RelatedPane)
+        assert pane.article_ids
+
+        def row_colours() -> set[object]:
+            strip = pane.render_lines(pane.size.region)[0]
+            return {seg.style.bgcolor for seg in strip if seg.style}
+
+        dark = row_colours()
+        app.theme = "reader-light"
+        await settle(pilot)
+        await pilot.pause(0.1)
+        assert row_colours() != dark

@@ -188,11 +188,32 @@ class VirtualList(ScrollView, Generic[ItemT], can_focus=True):
         """Index of the first item matching ``predicate``."""
         return next((i for i, it in enumerate(self._items) if predicate(it)), None)
 
+    def can_highlight(self, item: ItemT) -> bool:
+        """Whether the cursor may rest on ``item`` (subclasses skip headings, notes)."""
+        return True
+
+    def _highlightable(self, index: int, step: int) -> int | None:
+        """``index`` or the nearest item the cursor may rest on, looking in the direction
+        of ``step`` first."""
+        count = len(self._items)
+        for direction in (step, -step):
+            i = index
+            while 0 <= i < count:
+                if self.can_highlight(self._items[i]):
+                    return i
+                i += direction
+        return None
+
     def move_to(self, index: int, *, announce: bool = True) -> None:
-        """Put the cursor on ``index`` (clamped) and scroll it into view."""
+        """Put the cursor on ``index`` (clamped; an item it cannot rest on is passed over
+        in the direction of the move) and scroll it into view."""
         if not self._items:
             return
         index = max(0, min(index, len(self._items) - 1))
+        found = self._highlightable(index, 1 if index >= self.cursor else -1)
+        if found is None:
+            return
+        index = found
         if announce:
             self.cursor = index
         else:
@@ -360,7 +381,7 @@ class VirtualList(ScrollView, Generic[ItemT], can_focus=True):
         if offset is None or not self._items:
             return
         index = (offset.y + self.scroll_offset.y) // self.row_height
-        if 0 <= index < len(self._items):
+        if 0 <= index < len(self._items) and self.can_highlight(self._items[index]):
             event.stop()
             self.move_to(index)
             self.action_select()
