@@ -152,3 +152,28 @@ async def test_the_prefetch_follows_the_search_hits_order(make_app, library) -> 
         index = hits.index(opened)
         for neighbour in hits[index + 1 : index + 3]:
             assert screen.has_related(neighbour)
+
+
+async def test_the_related_article_under_the_cursor_is_ready_when_chosen(
+    make_app, library
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("4")  # the pane has focus: enter would open its first article
+        await settle(pilot)
+        screen = _screen(app)
+        pane = screen.related_pane
+        assert pane.article_ids == ["a0", "a1", "a2"]  # a0 and a2 are not list neighbours
+        assert screen.has_related("a0")
+        assert not screen.has_related("a2")
+        await pilot.press("down", "down")
+        await settle(pilot)
+        assert screen.has_related("a2")
+        asked = library.related_asked.count("a2")
+        shown = _watch_the_pane(screen)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert screen.article_view.article.id == "a2"
+        assert shown[0] == ("list", "a2", "a2")  # no "finding…" first
+        assert library.related_asked.count("a2") == asked

@@ -2,10 +2,12 @@
 
 A mixin of :class:`reader.tui.screens.main.MainScreen`. Lists are computed only while the
 Related pane is on screen. The article being opened comes first (its list is computed
-alongside the article's own load); once its list is drawn, the lists of its neighbours in
-the article list are computed too, so that moving to the next or previous article finds
-its list ready and the pane fills in the same frame as the article. The last
-``RELATED_CACHE_SIZE`` lists are kept; a re-index or a correction forgets them.
+alongside the article's own load); once its list is drawn, the lists the reader may want
+next are computed too: the related article under the pane's cursor when the pane has
+focus (enter opens it), and the open article's neighbours in the article list (the next
+and previous article). Opening one of those finds its list ready, and the pane fills in
+the same frame as the article. The last ``RELATED_CACHE_SIZE`` lists are kept; a re-index
+or a correction forgets them.
 """
 
 from __future__ import annotations
@@ -90,22 +92,37 @@ class RelatedMixin(Screen[None]):
         self.related_pane.show_related(article_id, items, note)
 
     @on(RelatedPane.Drawn)
-    def _prefetch_related(self, event: RelatedPane.Drawn) -> None:
-        """The open article's list is on screen: queue the lists of its neighbours in the
-        article list that are not kept yet (computed while the reader reads)."""
+    def _related_drawn(self, event: RelatedPane.Drawn) -> None:
+        """The open article's list is on screen: compute the lists the reader may want next
+        while they read."""
         article = self.article_view.article
-        if article is None or article.id != event.article_id or not self._related_visible():
+        if article is not None and article.id == event.article_id:
+            self._prefetch_related()
+
+    @on(RelatedPane.Highlighted)
+    def _related_highlighted(self, event: RelatedPane.Highlighted) -> None:
+        self._prefetch_related()
+
+    def _prefetch_related(self) -> None:
+        """Queue the lists not kept yet of: the related article under the pane's cursor
+        (when the pane has focus: enter opens it), then the open article's neighbours in
+        the article list."""
+        article = self.article_view.article
+        if article is None or not self._related_visible():
             return
+        wanted: list[str] = []
+        pane = self.related_pane
+        if pane.has_focus and pane.article_id == article.id and pane.current is not None:
+            wanted.append(pane.current.summary.id)
         index = self.article_list.index_of(article.id)
-        if index is None:
-            return
-        items = self.article_list.items
-        wanted = [
-            item_article_id(items[index + offset])
-            for offset in PREFETCH_OFFSETS
-            if 0 <= index + offset < len(items)
-        ]
-        missing = [a for a in wanted if a not in self._related_cache]
+        if index is not None:
+            items = self.article_list.items
+            wanted.extend(
+                item_article_id(items[index + offset])
+                for offset in PREFETCH_OFFSETS
+                if 0 <= index + offset < len(items)
+            )
+        missing = [a for a in wanted if a not in self._related_cache and a != article.id]
         if missing and self._related_queue.prefetch(missing):
             self.compute_related()
 

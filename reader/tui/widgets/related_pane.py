@@ -145,6 +145,22 @@ class RelatedPane(ScrollView, can_focus=True):
             return self.pane
 
     @dataclass
+    class Highlighted(Message):
+        """The cursor moved to another related article (the one enter would open)."""
+
+        pane: RelatedPane
+        article_id: str
+
+        @property
+        def control(self) -> RelatedPane:
+            """The pane that sent this message."""
+            return self.pane
+
+        def can_replace(self, message: Message) -> bool:
+            """Only the newest highlight matters."""
+            return isinstance(message, RelatedPane.Highlighted) and message.pane is self.pane
+
+    @dataclass
     class Drawn(Message):
         """The related list of ``article_id`` is on screen (drawn for the first time)."""
 
@@ -314,6 +330,8 @@ class RelatedPane(ScrollView, can_focus=True):
             return
         index = max(0, min(index, len(self.items) - 1))
         old, self.cursor = self.cursor, index
+        if index != old:
+            self.post_message(self.Highlighted(self, self.items[index].summary.id))
         self._layout()
         for item in {old, index}:
             first, count = self._item_rows(item)
