@@ -326,3 +326,52 @@ async def test_list_fills_in_while_a_new_corpus_is_indexed(library, monkeypatch)
         assert any(0 < n < 5 for n in counts), counts  # partial lists were shown
         assert counts[-1] == 5
         assert _screen(app).article_view.article is not None
+
+
+async def test_a_move_in_the_list_is_drawn_with_the_article_it_opens(make_app, library) -> None:
+    import threading
+
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        screen = _screen(app)
+        lst = screen.article_list
+        lst.focus()
+        events: list[str] = []
+        refresh_lines, show = lst.refresh_lines, screen.article_view.show
+
+        def rows(y: int, height: int = 1):  # type: ignore[no-untyped-def]
+            events.append("list row")
+            return refresh_lines(y, height)
+
+        def shown(article, mentions):  # type: ignore[no-untyped-def]
+            events.append(f"article {article.id}")
+            return show(article, mentions)
+
+        lst.refresh_lines = rows  # type: ignore[method-assign]
+        screen.article_view.show = shown  # type: ignore[method-assign]
+        release = threading.Event()
+        read_article = library.article
+
+        def slow_article(article_id: str):  # type: ignore[no-untyped-def]
+            if article_id in ("a3", "a1"):
+                release.wait(5)
+            return read_article(article_id)
+
+        library.article = slow_article
+        lst.paint_delay = 5.0  # (longer than any test machine's hiccup)
+        await pilot.press("down")
+        await pilot.pause(0.1)
+        assert lst.cursor == 1 and events == []  # the move waits for its article
+        release.set()
+        await settle(pilot)
+        assert sorted(events) == ["article a3", "list row", "list row"]  # drawn together
+        release.clear()
+        lst.paint_delay = 0.3
+        events.clear()
+        await pilot.press("down")
+        await pilot.pause(0.6)  # the article is slow: the list shows the move anyway
+        assert events and set(events) == {"list row"}
+        release.set()
+        await settle(pilot)
+        assert "article a1" in events

@@ -59,6 +59,7 @@ class ReadingMixin(Screen[None]):
         if here is not None and here.article_id == target.article_id:
             self._pending = None
             self._place(target)
+            self.article_list.paint_cursor()
             return
         self._pending = target
         self.load_article(target)
@@ -104,6 +105,7 @@ class ReadingMixin(Screen[None]):
         if event.target != self._pending:
             return  # a newer request is on its way
         self._pending = None
+        self.article_list.paint_cursor()  # a move in the list is drawn with its article
         if event.article is None:
             self.notify(event.error or "cannot open article", title="Cannot open", severity="error")
             return
@@ -165,7 +167,9 @@ class ReadingMixin(Screen[None]):
     def _list_highlighted(self, event: ArticleList.Highlighted) -> None:
         article_id = item_article_id(event.item)
         if self.article_view.article is None or self.article_view.article.id != article_id:
-            self.open_at(Position(article_id))
+            self.open_at(Position(article_id))  # the list's move is drawn with the article
+        else:
+            self.article_list.paint_cursor()
 
     @on(ArticleList.Selected, "#article-list")
     def _list_selected(self, event: ArticleList.Selected) -> None:

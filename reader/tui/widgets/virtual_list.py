@@ -23,6 +23,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.timer import Timer
 
 ItemT = TypeVar("ItemT")
 
@@ -73,6 +74,13 @@ class VirtualList(ScrollView, Generic[ItemT], can_focus=True):
     empty_text: str = "Nothing here."
     """Shown when there are no items."""
 
+    paint_delay: float = 0.0
+    """Seconds a cursor move that is announced (``Highlighted``) waits before it is drawn,
+    unless :meth:`paint_cursor` is called sooner. A list whose moves open something (the
+    article list) lets its owner draw the move together with what it opens, in one
+    frame: drawn at once, the move takes a frame of its own and, in Textual 8.2.8, the
+    frame after it waits for one to two frame periods (17-33 ms) instead of up to one."""
+
     @dataclass
     class Highlighted(Message):
         """The cursor moved to an item."""
@@ -119,6 +127,10 @@ class VirtualList(ScrollView, Generic[ItemT], can_focus=True):
         """The list's own style, resolved at the start of the current render."""
         self._positions: dict[object, int] = {}
         """``item_key`` -> index of its first item."""
+        self._unpainted: set[int] = set()
+        """Items whose rows still show an old cursor position (see ``paint_delay``)."""
+        self._paint_timer: Timer | None = None
+        """Draws a held cursor move when its owner has not drawn it in time."""
 
     # -- data -----------------------------------------------------------------
 
@@ -169,6 +181,7 @@ class VirtualList(ScrollView, Generic[ItemT], can_focus=True):
                 index = self._positions.get(self.item_key(old), 0)
         self._generation += 1
         self._cache.clear()
+        self._unpainted.clear()  # every row is drawn again
         self._update_virtual_size()
         self.set_reactive(VirtualList.cursor, min(index, max(len(self._items) - 1, 0)))
         self._scroll_cursor_visible()
@@ -219,8 +232,8 @@ class VirtualList(ScrollView, Generic[ItemT], can_focus=True):
         else:
             old = self.cursor
             self.set_reactive(VirtualList.cursor, index)
-            self._redraw_rows(old, index)
-            self._scroll_cursor_visible()
+            self._unpainted.update((old, index))
+            self.paint_cursor()
 
     def restyle(self) -> None:
         """Drop cached rows (after a theme change or a change in how items draw)."""
@@ -310,10 +323,27 @@ class VirtualList(ScrollView, Generic[ItemT], can_focus=True):
     # -- cursor -----------------------------------------------------------------
 
     def watch_cursor(self, old: int, new: int) -> None:
-        """Redraw the two rows involved, scroll, and announce the new item."""
-        self._redraw_rows(old, new)
-        self._scroll_cursor_visible()
+        """Announce the new item; redraw the two rows involved and scroll (at once, or
+        with what the move opens when the list has a ``paint_delay``)."""
+        if self.paint_delay <= 0:
+            self._redraw_rows(old, new)
+            self._scroll_cursor_visible()
+        else:
+            self._unpainted.update((old, new))
+            if self._paint_timer is None:  # kept from the first held move: a key held
+                # down still shows the cursor moving
+                self._paint_timer = self.set_timer(self.paint_delay, self.paint_cursor)
         self._post_highlight()
+
+    def paint_cursor(self) -> None:
+        """Draw a cursor move held back by ``paint_delay`` (nothing when none is held)."""
+        if self._paint_timer is not None:
+            self._paint_timer.stop()
+            self._paint_timer = None
+        if self._unpainted:
+            self._redraw_rows(*self._unpainted)
+            self._unpainted.clear()
+            self._scroll_cursor_visible()
 
     def _redraw_rows(self, *indexes: int) -> None:
         """Repaint only these items' rows (a scroll, if any, repaints the rest)."""
