@@ -223,8 +223,11 @@ async def run(corpora: list[Path], rounds: int) -> dict[str, object]:
         def related_shown(aid: str) -> bool:
             return pane.article_id == aid and not pane.pending
 
-        await wait_until(lambda: screen.article_view.article is not None and related_shown(
-            screen.article_view.article.id), timeout=30)
+        def open_articles_related_shown() -> bool:
+            article = screen.article_view.article
+            return article is not None and related_shown(article.id)
+
+        await wait_until(open_articles_related_shown, timeout=30)
         related, ready = [], 0
         for article_id in reversed(ids):  # far apart: cold
             ready += screen.has_related(article_id)
@@ -242,8 +245,7 @@ async def run(corpora: list[Path], rounds: int) -> dict[str, object]:
         await pilot.pause()
         articles = screen.article_list
         articles.move_to(articles.item_count // 2)
-        await wait_until(lambda: screen.article_view.article is not None and related_shown(
-            screen.article_view.article.id), timeout=30)
+        await wait_until(open_articles_related_shown, timeout=30)
         await asyncio.sleep(0.2)
         in_order, ready = [], 0
         for _ in range(rounds):

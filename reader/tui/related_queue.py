@@ -56,7 +56,8 @@ class RelatedQueue:
         first (replaces earlier prefetches). True when a worker must start."""
         with self._lock:
             self._ahead = [
-                a for a in dict.fromkeys(article_ids)
+                a
+                for a in dict.fromkeys(article_ids)
                 if a != self._wanted and not self._is_busy_with(a)
             ]
             return self._start()
@@ -97,8 +98,10 @@ class RelatedQueue:
 
     def _is_busy_with(self, article_id: str) -> bool:
         busy = self._busy
-        return busy is not None and busy.article_id == article_id and (
-            busy.generation == self.generation
+        return (
+            busy is not None
+            and busy.article_id == article_id
+            and (busy.generation == self.generation)
         )
 
     def _start(self) -> bool:

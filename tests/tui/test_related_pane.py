@@ -7,7 +7,8 @@ from textual.message import Message
 
 from reader.model import ArticleSummary
 from reader.tui.app import ThemedApp
-from reader.tui.widgets.related_pane import RelatedPane, related_reason, wrap_related
+from reader.tui.widgets.related_pane import RelatedPane
+from reader.tui.widgets.related_rows import related_reason, wrap_related
 
 from .fakes import FakeRelated
 from .helpers import screen_text

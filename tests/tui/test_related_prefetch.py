@@ -154,9 +154,7 @@ async def test_the_prefetch_follows_the_search_hits_order(make_app, library) -> 
             assert screen.has_related(neighbour)
 
 
-async def test_the_related_article_under_the_cursor_is_ready_when_chosen(
-    make_app, library
-) -> None:
+async def test_the_related_article_under_the_cursor_is_ready_when_chosen(make_app, library) -> None:
     app = make_app()
     async with app.run_test(size=(160, 45)) as pilot:
         await settle(pilot)

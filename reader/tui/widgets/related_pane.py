@@ -1,10 +1,11 @@
 """Other coverage of the story: related articles with the reason they are related.
 
 A line-API ``ScrollView`` like ``VirtualList``, except that an article takes as many rows
-as its wrapped title, date/source and reason need. Showing a list wraps those texts once
-per width (plain text: nothing from an article is parsed as markup) and only the rows on
-screen are drawn; an ``OptionList`` measured and rendered every option through Textual's
-``Content`` (≈ 16 ms per list on the reading screen, now ≈ 2 ms).
+as its wrapped title, date/source and reason need (``related_rows.py``). Showing a list
+wraps those texts once per width (plain text: nothing from an article is parsed as markup)
+and only the rows on screen are drawn, one style per row; an ``OptionList`` measured and
+rendered every option through Textual's ``Content`` (≈ 16 ms per list on the reading
+screen). It looks the same as that ``OptionList`` did (the snapshots were made with it).
 """
 
 from __future__ import annotations
@@ -13,10 +14,8 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from rich.cells import set_cell_size
-from rich.console import Console
 from rich.segment import Segment
 from rich.style import Style
-from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
@@ -25,53 +24,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-SEPARATOR = "separator"
-"""Kind of the rule drawn between two articles."""
-KINDS = ("title", "meta", "reason", SEPARATOR, "note")
-"""Kinds of rows; each has a component class ``related-pane--<kind>``."""
-
-
-def related_reason(item: Any) -> str:
-    """A short human reason for a related article."""
-    reason = str(getattr(item, "reason", "") or "")
-    if not reason:
-        shared = list(getattr(item, "shared_entities", []) or [])
-        reason = f"shares {', '.join(shared[:4])}" if shared else "similar wording"
-    if getattr(item, "duplicate", False):
-        reason = f"duplicate · {reason}"
-    return " ".join(reason.split())
-
-
-@dataclass(frozen=True)
-class RelatedRow:
-    """One terminal row of the pane: part of an article's text, or a separator."""
-
-    item: int | None
-    """Index of the article the row belongs to (None: separator or note)."""
-    kind: str
-    """``title``, ``meta``, ``reason``, ``separator`` or ``note`` (its component class)."""
-    text: str
-    """What the row says (already wrapped to the width)."""
-
-
-def wrap_related(items: list[Any], width: int, console: Console) -> list[RelatedRow]:
-    """The rows of ``items`` at ``width``: title, date · source, reason, then a separator."""
-    rows: list[RelatedRow] = []
-    for index, item in enumerate(items):
-        if index:
-            rows.append(RelatedRow(None, SEPARATOR, ""))
-        summary = item.summary
-        parts = (
-            ("title", " ".join(summary.title.split()) or "(untitled)"),
-            ("meta", " · ".join(x for x in (summary.date, summary.source) if x)),
-            ("reason", related_reason(item)),
-        )
-        for kind, plain in parts:
-            if not plain:
-                continue
-            for line in Text(plain).wrap(console, max(1, width)):
-                rows.append(RelatedRow(index, kind, line.plain.rstrip()))
-    return rows
+from reader.tui.widgets.related_rows import KINDS, SEPARATOR, RelatedRow, wrap_related
 
 
 @dataclass(frozen=True)
@@ -99,7 +52,11 @@ class RelatedPane(ScrollView, can_focus=True):
         padding: 0 1;
         background: $surface;
     }
-    RelatedPane > .related-pane--cursor { background: $block-cursor-blurred-background; }
+    RelatedPane > .related-pane--cursor {
+        color: $foreground;
+        background: $block-cursor-blurred-background;
+        text-style: $block-cursor-blurred-text-style;
+    }
     RelatedPane:focus > .related-pane--cursor {
         background: $block-cursor-background;
         color: $block-cursor-foreground;
