@@ -75,11 +75,8 @@ class VirtualList(ScrollView, Generic[ItemT], can_focus=True):
     """Shown when there are no items."""
 
     paint_delay: float = 0.0
-    """Seconds a cursor move that is announced (``Highlighted``) waits before it is drawn,
-    unless :meth:`paint_cursor` is called sooner. A list whose moves open something (the
-    article list) lets its owner draw the move together with what it opens, in one
-    frame: drawn at once, the move takes a frame of its own and, in Textual 8.2.8, the
-    frame after it waits for one to two frame periods (17-33 ms) instead of up to one."""
+    """Seconds an announced cursor move waits to be drawn unless :meth:`paint_cursor` is
+    called sooner: the owner draws it with what the move opens, in one frame (docs/tui.md)."""
 
     @dataclass
     class Highlighted(Message):
@@ -206,8 +203,7 @@ class VirtualList(ScrollView, Generic[ItemT], can_focus=True):
         return True
 
     def _highlightable(self, index: int, step: int) -> int | None:
-        """``index`` or the nearest item the cursor may rest on, looking in the direction
-        of ``step`` first."""
+        """``index`` or the nearest item the cursor may rest on (``step``'s way first)."""
         count = len(self._items)
         for direction in (step, -step):
             i = index
@@ -330,8 +326,7 @@ class VirtualList(ScrollView, Generic[ItemT], can_focus=True):
             self._scroll_cursor_visible()
         else:
             self._unpainted.update((old, new))
-            if self._paint_timer is None:  # kept from the first held move: a key held
-                # down still shows the cursor moving
+            if self._paint_timer is None:  # from the first held move: a held key still shows
                 self._paint_timer = self.set_timer(self.paint_delay, self.paint_cursor)
         self._post_highlight()
 
