@@ -9,7 +9,13 @@ peak RSS of this process (indexing runs first in a separate process).
 
     python bench/tui_bench.py [--corpus PATH] [--home DIR] [--rounds N]
 
-Also: related articles (Related tab shown, request -> list filled -> frame).
+Also: related articles (Related tab shown, open request -> the Related pane filled with
+that article's list -> next frame drawn), twice: "cold", articles far apart in the list
+(each list is computed after the open request: what is prefetched once a list is drawn,
+the lists of the open article's list neighbours and of the related article under the
+pane's cursor, cannot help here), and "in list order", the down key in the article list
+at reading pace (0.2 s per article), where the prefetch usually has the next list ready.
+Each says how many opens found their list ready.
 ``--corpus`` may be given more than once (e.g. all shared corpora together).
 
 Targets (issue 7): first paint <= 1.0 s, open <= 50 ms, jump <= 40 ms,
@@ -98,18 +104,14 @@ async def run(corpora: list[Path], rounds: int) -> dict[str, object]:
     from reader.library import Library
     from reader.tui.app import ReaderApp
     from reader.tui.navigation import Position
+    from reader.tui.widgets.article_list import item_article_id
 
     library = Library(list(corpora))
     app = ReaderApp(library, persist=False)
     results: dict[str, object] = {}
     painted: list[float] = []
-    related_for: set[str] = set()
 
-    def hook(message: object) -> None:
-        if type(message).__name__ == "RelatedLoaded":
-            related_for.add(message.article_id)  # type: ignore[attr-defined]
-
-    async with app.run_test(size=(160, 45), message_hook=hook) as pilot:
+    async with app.run_test(size=(160, 45)) as pilot:
         await wait_until(
             lambda: app.screen.is_mounted and app.screen.__class__.__name__ == "MainScreen"
         )
@@ -138,7 +140,7 @@ async def run(corpora: list[Path], rounds: int) -> dict[str, object]:
                     view.article is not None
                     and view.article.id == aid
                     and not screen._pending
-                    and screen.entity_pane.option_count > 0
+                    and screen.entity_pane.item_count > 0
                     and (view.mentions or library.mentions(aid) == [])
                 )
             )
@@ -214,20 +216,53 @@ async def run(corpora: list[Path], rounds: int) -> dict[str, object]:
             await pilot.pause()
         results["search"] = searches
 
-        # related: the Related tab is on screen; open -> related list shown -> frame
+        # related: the Related tab is on screen; open -> that article's list shown -> frame
         screen.action_focus_pane("related")
         await pilot.pause()
-        related = []
-        for article_id in reversed(ids):
-            related_for.clear()
+        pane = screen.related_pane
+
+        def related_shown(aid: str) -> bool:
+            return pane.article_id == aid and not pane.pending
+
+        def open_articles_related_shown() -> bool:
+            article = screen.article_view.article
+            return article is not None and related_shown(article.id)
+
+        await wait_until(open_articles_related_shown, timeout=30)
+        related, ready = [], 0
+        for article_id in reversed(ids):  # far apart: cold
+            ready += screen.has_related(article_id)
             start = time.perf_counter()
             screen.open_at(Position(article_id))
-            await wait_until(lambda aid=article_id: aid in related_for, timeout=30)
-            await pilot.pause(0)
+            await wait_until(lambda aid=article_id: related_shown(aid), timeout=30)
             await next_frame(screen)
             related.append(time.perf_counter() - start)
             await asyncio.sleep(0.2)
         results["related"] = related
+        results["related_ready"] = ready
+
+        # related in list order: down in the article list, at reading pace
+        screen.action_focus_pane("list")
+        await pilot.pause()
+        articles = screen.article_list
+        articles.move_to(articles.item_count // 2)
+        await wait_until(open_articles_related_shown, timeout=30)
+        await asyncio.sleep(0.2)
+        in_order, in_order_cpu, ready = [], [], 0
+        for _ in range(rounds):
+            next_id = item_article_id(articles.items[articles.cursor + 1])
+            ready += screen.has_related(next_id)
+            start = time.perf_counter()
+            cpu = time.thread_time()
+            articles.action_cursor_down()  # what the down binding runs
+            await wait_until(lambda aid=next_id: related_shown(aid), timeout=30)
+            await next_frame(screen)
+            in_order.append(time.perf_counter() - start)
+            in_order_cpu.append(time.thread_time() - cpu)
+            await asyncio.sleep(0.2)
+        results["related_in_order"] = in_order
+        results["related_in_order_cpu"] = in_order_cpu
+        results["related_in_order_ready"] = ready
     results["rss_mb"] = peak_rss_mb()
     return results
 
@@ -280,7 +315,11 @@ def main() -> int:
     print(f"  same, via Pilot.press {ms(r['press'])}   (includes Pilot's own settling)")  # type: ignore[arg-type]
     print(f"next followed n        {ms(r['follow'])}   [{r['follow_label']}]")  # type: ignore[arg-type]
     print(f"search after last key  {ms(r['search'])}   (target p95 <= 30 ms)")  # type: ignore[arg-type]
-    print(f"related articles       {ms(r['related'])}   (target <= 50 ms)")  # type: ignore[arg-type]
+    print(f"related articles, cold {ms(r['related'])}   (target <= 50 ms)")  # type: ignore[arg-type]
+    print(f"  ready in advance     {r['related_ready']} of {len(r['related'])}")  # type: ignore[arg-type]
+    print(f"related, list order    {ms(r['related_in_order'])}   (target <= 50 ms)")  # type: ignore[arg-type]
+    print(f"  UI-thread CPU of it  {ms(r['related_in_order_cpu'])}")  # type: ignore[arg-type]
+    print(f"  ready in advance     {r['related_in_order_ready']} of {len(r['related_in_order'])}")  # type: ignore[arg-type]
     load = os.getloadavg()[0]
     print(f"load average           {load:7.2f}      (2 cores: above ~1, timings are inflated)")
     print(f"peak RSS               {r['rss_mb']:7.0f} MB  (target <= 300 MB)")

@@ -120,7 +120,7 @@ class ReaderApp(ThemedApp):
     def _restyle(self) -> None:
         """Cached rows hold the old theme's colours: redraw them."""
         for screen in self.screen_stack:
-            for widget in screen.query("ArticleView, VirtualList"):
+            for widget in screen.query("ArticleView, VirtualList, RelatedPane"):
                 widget.notify_style_update()
                 widget.refresh()
 

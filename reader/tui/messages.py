@@ -68,11 +68,13 @@ class MentionsLoaded(Message):
 
 @dataclass
 class RelatedLoaded(Message):
-    """Related articles of ``article_id``."""
+    """Related articles of ``article_id`` (computed for the opened article or ahead of time)."""
 
     article_id: str
     items: list[Any]
     note: str | None = None
+    generation: int = 0
+    """The related queue's generation when the list was asked for (older ones are stale)."""
 
 
 @dataclass

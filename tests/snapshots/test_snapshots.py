@@ -1,4 +1,5 @@
-"""The main screen and the entity view at 80x24 and 160x45, in a dark and a light theme.
+"""The main screen, the entity view and the Related pane at 80x24 and 160x45, in a dark and
+a light theme.
 
 Each SVG was looked at before it was accepted (``pytest --snapshot-update``).
 """
@@ -62,6 +63,23 @@ class TestEntityView:
         async def run_before(pilot: Pilot) -> None:  # type: ignore[type-arg]
             await _open_a0_and_follow_hts(pilot)
             await pilot.press("left_square_bracket", "enter")
+            await _settle(pilot)
+
+        assert snap_compare(_app(theme), terminal_size=size, run_before=run_before)
+
+
+class TestRelatedPane:
+    """The Related pane focused, the second related article highlighted (title, date and
+    source, reason; wrapped titles)."""
+
+    @pytest.mark.parametrize("theme", THEMES)
+    @pytest.mark.parametrize("size", SIZES)
+    def test_related_pane(self, snap_compare, theme: str, size: tuple[int, int]) -> None:
+        async def run_before(pilot: Pilot) -> None:  # type: ignore[type-arg]
+            await _settle(pilot)
+            await pilot.press("4")
+            await _settle(pilot)
+            await pilot.press("down")
             await _settle(pilot)
 
         assert snap_compare(_app(theme), terminal_size=size, run_before=run_before)

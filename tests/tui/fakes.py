@@ -112,6 +112,8 @@ class FakeLibrary:
             )
         self.indexed = False
         self.calls: Counter[str] = Counter()
+        self.related_asked: list[str] = []
+        """Article ids ``related`` was called for, in order."""
 
     # index
     def update_index(self, progress=None, rebuild=False) -> IndexReport:
@@ -314,6 +316,7 @@ class FakeLibrary:
 
     def related(self, article_id: str, limit: int = 10) -> list[FakeRelated]:
         self.calls["related"] += 1
+        self.related_asked.append(article_id)
         mine = {m.entity: m.name for m in self.mentions(article_id)}
         out = []
         for other in self._articles:

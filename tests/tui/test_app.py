@@ -40,18 +40,12 @@ async def test_rename_then_undo_updates_every_view(make_app, library) -> None:
         await settle(pilot)
         assert library.entities_table["hts"][0] == "Tahrir"
         assert screen.article_view.current_mention.name == "Tahrir"
-        names = [
-            getattr(screen.entity_pane.get_option_at_index(i), "name", None)
-            for i in range(screen.entity_pane.option_count)
-        ]
+        names = [row.name for row in screen.entity_pane.items]
         assert "Tahrir" in names
         await pilot.press("u")
         await settle(pilot)
         assert library.entities_table["hts"][0] == "HTS"
-        names = [
-            getattr(screen.entity_pane.get_option_at_index(i), "name", None)
-            for i in range(screen.entity_pane.option_count)
-        ]
+        names = [row.name for row in screen.entity_pane.items]
         assert "HTS" in names and "Tahrir" not in names
 
 

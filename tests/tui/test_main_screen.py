@@ -49,15 +49,12 @@ async def test_opening_an_article_from_the_list(make_app, library) -> None:
         assert screen.article_view.has_focus
         # the title holds "[bold]" and is shown literally, not as markup
         assert "[bold]fighting[/bold]" in str(screen.header.render())
-        assert screen.entity_pane.option_count > 0
+        assert screen.entity_pane.item_count > 0
         assert library.calls["related"] == 0  # not computed while its pane is hidden
         await pilot.press("4")
         await settle(pilot)
-        related = [
-            screen.related_pane.get_option_at_index(i)
-            for i in range(screen.related_pane.option_count)
-        ]
-        assert any(getattr(o, "article_id", None) == "a0" for o in related)
+        assert screen.related_pane.article_id == "a1"
+        assert "a0" in screen.related_pane.article_ids
 
 
 async def test_brackets_move_between_mentions(make_app) -> None:
@@ -240,7 +237,7 @@ async def test_slow_mentions_show_the_text_first(make_app, library, monkeypatch)
         loaded = [m for m in seen if isinstance(m, msg.ArticleLoaded)]
         assert loaded and loaded[0].mentions is None  # text shown without waiting
         assert any(isinstance(m, msg.MentionsLoaded) for m in seen)
-        assert screen.article_view.mentions and screen.entity_pane.option_count > 2
+        assert screen.article_view.mentions and screen.entity_pane.item_count > 2
 
 
 async def test_enter_in_related_pane_opens_the_first_related_article(make_app) -> None:
@@ -329,3 +326,52 @@ async def test_list_fills_in_while_a_new_corpus_is_indexed(library, monkeypatch)
         assert any(0 < n < 5 for n in counts), counts  # partial lists were shown
         assert counts[-1] == 5
         assert _screen(app).article_view.article is not None
+
+
+async def test_a_move_in_the_list_is_drawn_with_the_article_it_opens(make_app, library) -> None:
+    import threading
+
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        screen = _screen(app)
+        lst = screen.article_list
+        lst.focus()
+        events: list[str] = []
+        refresh_lines, show = lst.refresh_lines, screen.article_view.show
+
+        def rows(y: int, height: int = 1):  # type: ignore[no-untyped-def]
+            events.append("list row")
+            return refresh_lines(y, height)
+
+        def shown(article, mentions):  # type: ignore[no-untyped-def]
+            events.append(f"article {article.id}")
+            return show(article, mentions)
+
+        lst.refresh_lines = rows  # type: ignore[method-assign]
+        screen.article_view.show = shown  # type: ignore[method-assign]
+        release = threading.Event()
+        read_article = library.article
+
+        def slow_article(article_id: str):  # type: ignore[no-untyped-def]
+            if article_id in ("a3", "a1"):
+                release.wait(5)
+            return read_article(article_id)
+
+        library.article = slow_article
+        lst.paint_delay = 5.0  # (longer than any test machine's hiccup)
+        await pilot.press("down")
+        await pilot.pause(0.1)
+        assert lst.cursor == 1 and events == []  # the move waits for its article
+        release.set()
+        await settle(pilot)
+        assert sorted(events) == ["article a3", "list row", "list row"]  # drawn together
+        release.clear()
+        lst.paint_delay = 0.3
+        events.clear()
+        await pilot.press("down")
+        await pilot.pause(0.6)  # the article is slow: the list shows the move anyway
+        assert events and set(events) == {"list row"}
+        release.set()
+        await settle(pilot)
+        assert "article a1" in events

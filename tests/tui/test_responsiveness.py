@@ -1,6 +1,7 @@
 """What keeps the screen quick on a large corpus: related articles fetched alongside the
-article and kept per article, full garbage collections kept off the long-lived corpus
-data, and a first screen that does not import the notes or analysis packages."""
+article and kept per article (prefetching is in ``test_related_prefetch.py``), full garbage
+collections kept off the long-lived corpus data, and a first screen that does not import
+the notes or analysis packages."""
 
 from __future__ import annotations
 
@@ -18,9 +19,7 @@ from .helpers import settle
 
 
 def _related_ids(screen: MainScreen) -> list[str]:
-    pane = screen.related_pane
-    options = [pane.get_option_at_index(i) for i in range(pane.option_count)]
-    return [o.article_id for o in options if hasattr(o, "article_id")]
+    return screen.related_pane.article_ids
 
 
 async def test_related_articles_are_found_while_the_article_loads(make_app, library) -> None:
@@ -35,23 +34,23 @@ async def test_related_articles_are_found_while_the_article_loads(make_app, libr
         read_article = library.article
 
         def slow_article(article_id: str):  # type: ignore[no-untyped-def]
-            if article_id == "a1":
+            if article_id == "a2":
                 release.wait(5)
             return read_article(article_id)
 
         library.article = slow_article
-        before = library.calls["related"]
-        screen.open_at(Position("a1"))
+        assert not screen.has_related("a2")  # not a neighbour of the open a4 in the list
+        screen.open_at(Position("a2"))
         for _ in range(100):  # the related worker runs although the article is not read yet
             await pilot.pause(0.01)
-            if library.calls["related"] > before:
+            if "a2" in library.related_asked:
                 break
-        assert library.calls["related"] == before + 1
-        assert screen.article_view.article.id != "a1"
+        assert library.related_asked.count("a2") == 1
+        assert screen.article_view.article.id != "a2"
         release.set()
         await settle(pilot)
-        assert screen.article_view.article.id == "a1"
-        assert _related_ids(screen) == [r.summary.id for r in library.related("a1")]
+        assert screen.article_view.article.id == "a2"
+        assert _related_ids(screen) == [r.summary.id for r in library.related("a2")]
 
 
 async def test_going_back_shows_the_related_articles_without_computing_them_again(
@@ -71,11 +70,11 @@ async def test_going_back_shows_the_related_articles_without_computing_them_agai
         screen.open_at(Position("a2"))
         await settle(pilot)
         assert _related_ids(screen) != first
-        calls = library.calls["related"]
+        asked = library.related_asked.count("a1")
         screen.open_at(Position("a1"))
         await settle(pilot)
         assert _related_ids(screen) == first
-        assert library.calls["related"] == calls  # kept, not recomputed
+        assert library.related_asked.count("a1") == asked  # kept, not recomputed
 
 
 async def test_a_correction_forgets_the_kept_related_lists(make_app, library) -> None:
@@ -86,11 +85,12 @@ async def test_a_correction_forgets_the_kept_related_lists(make_app, library) ->
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, MainScreen)
-        assert screen._related_cache
-        calls = library.calls["related"]
+        assert screen.has_related("a4")
+        asked = library.related_asked.count("a4")
         screen.apply_correction("rename", "hts", "HTS (renamed)")
         await settle(pilot)
-        assert library.calls["related"] == calls + 1  # the open article's list is recomputed
+        assert library.related_asked.count("a4") == asked + 1  # the open article's, again
+        assert screen.related_pane.article_id == "a4" and not screen.related_pane.pending
 
 
 def test_heap_guard_freezes_survivors_of_full_collections_and_gives_them_back() -> None:

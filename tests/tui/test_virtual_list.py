@@ -98,3 +98,32 @@ def test_long_snippets_are_cut_so_the_match_shows() -> None:
     row = lst.render_item(hit, 0, 60)[1]
     row.truncate(60)
     assert "airport" in row.plain and "…" in row.plain
+
+
+async def test_a_held_cursor_move_is_drawn_on_request_or_after_the_delay() -> None:
+    app = ListApp(10)
+    async with app.run_test(size=(80, 10)) as pilot:
+        lst = app.query_one(ArticleList)
+        await pilot.pause()
+        lst.paint_delay = 5.0  # held: drawn when asked
+        drawn: list[int] = []
+        refresh_lines = lst.refresh_lines
+
+        def record(y: int, height: int = 1):  # type: ignore[no-untyped-def]
+            drawn.append(y)
+            return refresh_lines(y, height)
+
+        lst.refresh_lines = record  # type: ignore[method-assign]
+        await pilot.press("down")
+        assert lst.cursor == 1 and drawn == []  # announced, not drawn yet
+        lst.paint_cursor()  # what the owner does once the opened article is shown
+        assert sorted(drawn) == [0, 1]
+        drawn.clear()
+        lst.paint_delay = 1.0
+        await pilot.press("down", "down")
+        assert drawn == []
+        await pilot.pause(1.5)  # nobody drew it: the list does, after the delay
+        assert sorted(set(drawn)) == [1, 2, 3]
+        drawn.clear()
+        lst.paint_cursor()
+        assert drawn == []  # nothing held

@@ -2,13 +2,13 @@
 
 The screen owns the state (open article, trail, jump history) and runs every
 blocking call in a thread worker that only posts messages (``reader.tui.messages``).
-Search and corrections live in mixins (``search.py``, ``corrections.py``).
+Opening articles, related articles, search and corrections live in mixins (``reading.py``,
+``related.py``, ``search.py``, ``corrections.py``).
 """
 
 from __future__ import annotations
 
 import time
-from collections import OrderedDict
 from typing import Any, ClassVar
 
 from textual import on, work
@@ -28,6 +28,7 @@ from reader.tui.screens.corrections import CorrectionsMixin
 from reader.tui.screens.following import FollowingMixin
 from reader.tui.screens.notes import NotesMixin
 from reader.tui.screens.reading import ReadingMixin
+from reader.tui.screens.related import RelatedMixin
 from reader.tui.screens.search import SearchMixin
 from reader.tui.widgets.article_header import ArticleHeader
 from reader.tui.widgets.article_list import ArticleList
@@ -56,7 +57,13 @@ TAB_IDS = {
 
 
 class MainScreen(
-    ReadingMixin, FollowingMixin, SearchMixin, NotesMixin, CorrectionsMixin, Screen[None]
+    ReadingMixin,
+    RelatedMixin,
+    FollowingMixin,
+    SearchMixin,
+    NotesMixin,
+    CorrectionsMixin,
+    Screen[None],
 ):
     """Everything a reader does happens here."""
 
@@ -98,12 +105,7 @@ class MainScreen(
         """The article position requested last (stale loads are dropped)."""
         self._focus_view_after = False
         """Focus the article text once the pending article is shown."""
-        self._related_for: str | None = None
-        """Article whose related list is being computed."""
-        self._related_shown: str | None = None
-        """Article whose related list (or "finding…" note) the Related pane shows."""
-        self._related_cache: OrderedDict[str, tuple[list[Any], str | None]] = OrderedDict()
-        """Related lists already computed: article id -> (items, note)."""
+        self.init_related()
         self.init_search()
         self.init_notes()
 

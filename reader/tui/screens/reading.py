@@ -1,13 +1,13 @@
-"""Opening articles for the main screen: load in a thread, show, place the cursor, related.
+"""Opening articles for the main screen: load in a thread, show, place the cursor.
 
 A mixin of :class:`reader.tui.screens.main.MainScreen` (which declares the state it
-uses: ``_pending``, ``_focus_view_after``, ``_related_for``, ``history``, ``trail``).
+uses: ``_pending``, ``_focus_view_after``, ``history``, ``trail``); related articles are
+``related.py``.
 """
 
 from __future__ import annotations
 
 import threading
-from collections import OrderedDict
 from typing import Any
 
 from textual import on, work
@@ -18,16 +18,11 @@ from reader.tui import messages as msg
 from reader.tui.navigation import JumpHistory, Position, Trail
 from reader.tui.widgets.article_list import ArticleList, item_article_id
 from reader.tui.widgets.kwic_list import KwicList
-from reader.tui.widgets.related_pane import RelatedPane
 
 MENTIONS_WAIT = 0.05
 """Seconds an article waits for its mentions before it is shown without them."""
 LIST_SYNC_DELAY = 0.1
 """Seconds after an article is shown before the list cursor follows it."""
-RELATED_TAB = "tab-related"
-"""Tab id of the related pane."""
-RELATED_CACHE_SIZE = 64
-"""Articles whose related lists are kept (back and forth between articles is instant)."""
 
 
 class ReadingMixin(Screen[None]):
@@ -38,9 +33,6 @@ class ReadingMixin(Screen[None]):
     history: JumpHistory
     _pending: Position | None
     _focus_view_after: bool
-    _related_for: str | None
-    _related_shown: str | None
-    _related_cache: OrderedDict[str, tuple[list[Any], str | None]]
 
     @property
     def here(self) -> Position | None:
@@ -67,6 +59,7 @@ class ReadingMixin(Screen[None]):
         if here is not None and here.article_id == target.article_id:
             self._pending = None
             self._place(target)
+            self.article_list.paint_cursor()
             return
         self._pending = target
         self.load_article(target)
@@ -112,6 +105,7 @@ class ReadingMixin(Screen[None]):
         if event.target != self._pending:
             return  # a newer request is on its way
         self._pending = None
+        self.article_list.paint_cursor()  # a move in the list is drawn with its article
         if event.article is None:
             self.notify(event.error or "cannot open article", title="Cannot open", severity="error")
             return
@@ -169,91 +163,18 @@ class ReadingMixin(Screen[None]):
         if self._focus_view_after:
             view.focus()
 
-    def _related_visible(self) -> bool:
-        """The Related pane is on screen."""
-        visible = not self.has_class("-side-hidden") and (
-            not self.has_class("-narrow") or self.has_class("-side-open")
-        )
-        return visible and self.side.active == RELATED_TAB
-
-    def _maybe_load_related(self, article_id: str | None = None) -> None:
-        """Show the related articles of the open article, or of ``article_id`` that is
-        being opened (then the search runs alongside the article's own load).
-
-        Only while the Related pane is on screen (it costs CPU); results are kept
-        per article, so going back to an article shows them at once.
-        """
-        if not self._related_visible():
-            return
-        article = self.article_view.article
-        if article_id is None:
-            if article is None:
-                return
-            article_id = article.id
-        shown = article is not None and article.id == article_id
-        cached = self._related_cache.get(article_id)
-        if cached is not None:
-            self._related_cache.move_to_end(article_id)
-            if shown and self._related_shown != article_id:
-                self._related_shown = article_id
-                self.related_pane.show_related(*cached)
-            return
-        if self._related_for != article_id:
-            self._related_for = article_id
-            self.load_related(article_id)
-        if shown and self._related_shown != article_id:
-            self._related_shown = article_id
-            self.related_pane.show_related([], "Finding other coverage…")
-
-    def forget_related(self) -> None:
-        """Related lists are stale (re-index, correction): compute them again when shown."""
-        self._related_cache.clear()
-        self._related_for = self._related_shown = None
-
-    @work(thread=True, exclusive=True, group="related")
-    def load_related(self, article_id: str) -> None:
-        """Related articles of the open one (empty note when the library has none yet)."""
-        related = getattr(self.library, "related", None)
-        if related is None:
-            self.post_message(
-                msg.RelatedLoaded(article_id, [], "Related articles are not available yet.")
-            )
-            return
-        try:
-            items = related(article_id, limit=10)
-        except Exception as exc:
-            self.post_message(msg.RelatedLoaded(article_id, [], f"Related failed: {exc}"))
-            return
-        if not get_current_worker().is_cancelled:
-            self.post_message(msg.RelatedLoaded(article_id, items))
-
-    @on(msg.RelatedLoaded)
-    def _related_loaded(self, event: msg.RelatedLoaded) -> None:
-        if self._related_for == event.article_id:
-            self._related_for = None
-        if event.note is None or event.items:  # failures are not kept: retried next time
-            self._related_cache[event.article_id] = (event.items, event.note)
-            while len(self._related_cache) > RELATED_CACHE_SIZE:
-                self._related_cache.popitem(last=False)
-        article = self.article_view.article
-        if article is not None and article.id == event.article_id:
-            self._related_shown = event.article_id
-            self.related_pane.show_related(event.items, event.note)
-
     @on(ArticleList.Highlighted, "#article-list")
     def _list_highlighted(self, event: ArticleList.Highlighted) -> None:
         article_id = item_article_id(event.item)
         if self.article_view.article is None or self.article_view.article.id != article_id:
-            self.open_at(Position(article_id))
+            self.open_at(Position(article_id))  # the list's move is drawn with the article
+        else:
+            self.article_list.paint_cursor()
 
     @on(ArticleList.Selected, "#article-list")
     def _list_selected(self, event: ArticleList.Selected) -> None:
         article_id = item_article_id(event.item)
         self.open_at(self._first_stop(article_id), focus_view=True)
-
-    @on(RelatedPane.ArticleChosen)
-    def _related_chosen(self, event: RelatedPane.ArticleChosen) -> None:
-        self.open_at(Position(event.article_id), focus_view=True)
 
     @on(KwicList.Selected, "#kwic-list")
     def _kwic_selected(self, event: KwicList.Selected) -> None:

@@ -36,6 +36,7 @@ class ArticleList(VirtualList[ListItem]):
     """Articles or search hits; posts ``Highlighted``/``Selected`` with the item."""
 
     empty_text = "No articles yet."
+    paint_delay = 0.05  # a move opens an article: the screen draws both in one frame
 
     def item_key(self, item: ListItem) -> object:
         """Items are the same when they show the same article."""

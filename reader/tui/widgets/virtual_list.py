@@ -23,6 +23,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.timer import Timer
 
 ItemT = TypeVar("ItemT")
 
@@ -73,6 +74,10 @@ class VirtualList(ScrollView, Generic[ItemT], can_focus=True):
     empty_text: str = "Nothing here."
     """Shown when there are no items."""
 
+    paint_delay: float = 0.0
+    """Seconds an announced cursor move waits to be drawn unless :meth:`paint_cursor` is
+    called sooner: the owner draws it with what the move opens, in one frame (docs/tui.md)."""
+
     @dataclass
     class Highlighted(Message):
         """The cursor moved to an item."""
@@ -119,6 +124,10 @@ class VirtualList(ScrollView, Generic[ItemT], can_focus=True):
         """The list's own style, resolved at the start of the current render."""
         self._positions: dict[object, int] = {}
         """``item_key`` -> index of its first item."""
+        self._unpainted: set[int] = set()
+        """Items whose rows still show an old cursor position (see ``paint_delay``)."""
+        self._paint_timer: Timer | None = None
+        """Draws a held cursor move when its owner has not drawn it in time."""
 
     # -- data -----------------------------------------------------------------
 
@@ -169,6 +178,7 @@ class VirtualList(ScrollView, Generic[ItemT], can_focus=True):
                 index = self._positions.get(self.item_key(old), 0)
         self._generation += 1
         self._cache.clear()
+        self._unpainted.clear()  # every row is drawn again
         self._update_virtual_size()
         self.set_reactive(VirtualList.cursor, min(index, max(len(self._items) - 1, 0)))
         self._scroll_cursor_visible()
@@ -188,18 +198,38 @@ class VirtualList(ScrollView, Generic[ItemT], can_focus=True):
         """Index of the first item matching ``predicate``."""
         return next((i for i, it in enumerate(self._items) if predicate(it)), None)
 
+    def can_highlight(self, item: ItemT) -> bool:
+        """Whether the cursor may rest on ``item`` (subclasses skip headings, notes)."""
+        return True
+
+    def _highlightable(self, index: int, step: int) -> int | None:
+        """``index`` or the nearest item the cursor may rest on (``step``'s way first)."""
+        count = len(self._items)
+        for direction in (step, -step):
+            i = index
+            while 0 <= i < count:
+                if self.can_highlight(self._items[i]):
+                    return i
+                i += direction
+        return None
+
     def move_to(self, index: int, *, announce: bool = True) -> None:
-        """Put the cursor on ``index`` (clamped) and scroll it into view."""
+        """Put the cursor on ``index`` (clamped; an item it cannot rest on is passed over
+        in the direction of the move) and scroll it into view."""
         if not self._items:
             return
         index = max(0, min(index, len(self._items) - 1))
+        found = self._highlightable(index, 1 if index >= self.cursor else -1)
+        if found is None:
+            return
+        index = found
         if announce:
             self.cursor = index
         else:
             old = self.cursor
             self.set_reactive(VirtualList.cursor, index)
-            self._redraw_rows(old, index)
-            self._scroll_cursor_visible()
+            self._unpainted.update((old, index))
+            self.paint_cursor()
 
     def restyle(self) -> None:
         """Drop cached rows (after a theme change or a change in how items draw)."""
@@ -289,10 +319,26 @@ class VirtualList(ScrollView, Generic[ItemT], can_focus=True):
     # -- cursor -----------------------------------------------------------------
 
     def watch_cursor(self, old: int, new: int) -> None:
-        """Redraw the two rows involved, scroll, and announce the new item."""
-        self._redraw_rows(old, new)
-        self._scroll_cursor_visible()
+        """Announce the new item; redraw the two rows involved and scroll (at once, or
+        with what the move opens when the list has a ``paint_delay``)."""
+        if self.paint_delay <= 0:
+            self._redraw_rows(old, new)
+            self._scroll_cursor_visible()
+        else:
+            self._unpainted.update((old, new))
+            if self._paint_timer is None:  # from the first held move: a held key still shows
+                self._paint_timer = self.set_timer(self.paint_delay, self.paint_cursor)
         self._post_highlight()
+
+    def paint_cursor(self) -> None:
+        """Draw a cursor move held back by ``paint_delay`` (nothing when none is held)."""
+        if self._paint_timer is not None:
+            self._paint_timer.stop()
+            self._paint_timer = None
+        if self._unpainted:
+            self._redraw_rows(*self._unpainted)
+            self._unpainted.clear()
+            self._scroll_cursor_visible()
 
     def _redraw_rows(self, *indexes: int) -> None:
         """Repaint only these items' rows (a scroll, if any, repaints the rest)."""
@@ -360,7 +406,7 @@ class VirtualList(ScrollView, Generic[ItemT], can_focus=True):
         if offset is None or not self._items:
             return
         index = (offset.y + self.scroll_offset.y) // self.row_height
-        if 0 <= index < len(self._items):
+        if 0 <= index < len(self._items) and self.can_highlight(self._items[index]):
             event.stop()
             self.move_to(index)
             self.action_select()
