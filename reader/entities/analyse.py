@@ -46,6 +46,8 @@ _WORD_LOWER = re.compile(r"(?<![\w\-])[a-z]{3,}(?![\w\-])")
 """A word written in lower case (the document's ``lower_vocab``)."""
 _WORD_LOWER_ASCII = re.compile(_WORD_LOWER.pattern, re.ASCII)
 """The same matches in ASCII text (most articles), found faster."""
+_AND = re.compile(r"(?<![a-z])and(?![a-z])")
+"""Where a run can have an "and" token (not in "England", "Rand")."""
 _START = attrgetter("start")
 """Sort key of candidates (a C function, not a lambda)."""
 _TOWN_TYPES = frozenset({"city", "place", "district"})
@@ -81,6 +83,7 @@ class Analyser(WholeNames, RuleSegments):
         lower_words = result.lower_vocab = frozenset(word_lower.findall(text))
         hit_iter_pos = 0
         n_hits = len(hits)
+        caps_at, n_caps = 0, len(caps_lines)
         for m in (rules.RUN_RE_ASCII if ascii_text else rules.RUN_RE).finditer(text):
             rs, re_ = m.span()
             # list hits that start before this run and were not consumed by a run
@@ -94,8 +97,11 @@ class Analyser(WholeNames, RuleSegments):
                 continue
             if (hit_iter_pos >= n_hits or hits[hit_iter_pos][0] >= re_) and is_lone_stop(m.group()):
                 continue  # "The", "He", "President" alone: no name (most runs are like this)
-            if caps_lines and in_ranges(rs, caps_lines):
-                continue  # list hits only in ALL-CAPS headlines
+            if caps_at < n_caps:  # runs come in order: walk the ALL-CAPS lines along
+                while caps_at < n_caps and caps_lines[caps_at][1] <= rs:
+                    caps_at += 1
+                if caps_at < n_caps and caps_lines[caps_at][0] <= rs:
+                    continue  # list hits only in ALL-CAPS headlines
             run_hits = []
             while hit_iter_pos < n_hits and hits[hit_iter_pos][0] < re_:
                 run_hits.append(hits[hit_iter_pos])
@@ -144,7 +150,7 @@ class Analyser(WholeNames, RuleSegments):
             return
         in_title = in_ranges(rs, title_lines)
         # split at "and": only a run with an "and" token or a hyphen tail's break has one
-        split = "and" in run or "-" in run
+        split = ("and" in run and _AND.search(run) is not None) or "-" in run
         parts = self._and_parts(text, tokens, run_hits) if split else [tokens]
         n0 = len(cands)
         events = []

@@ -28,21 +28,20 @@ def is_lone_stop(run: str) -> bool:
 
 def run_tokens(run: str, start: int) -> list[tuple[int, int, str]]:
     """``(start, end, token)`` of the words of a capitalised run found at ``start`` (TOKEN_RE,
-    hyphen tails split off). Names recur across a corpus: each short run is tokenised once."""
-    rel = _RUN_TOKENS.get(run)
-    if rel is None:
-        found = rules.TOKEN_RE.finditer(run)
-        rel = split_hyphen_tails([(t.start(), t.end(), t.group()) for t in found])
-        if len(run) <= _CACHED_RUN_CHARS:
-            if len(_RUN_TOKENS) > 100_000:
-                _RUN_TOKENS.clear()
-            _RUN_TOKENS[run] = rel
-    return [(s + start, e + start, tok) for s, e, tok in rel]
+    hyphen tails split off)."""
+    if _PLAIN_RUN.fullmatch(run):  # most runs: the words are the tokens
+        tokens = []
+        for word in run.split(" "):
+            tokens.append((start, start + len(word), word))
+            start += len(word) + 1
+        return tokens
+    found = rules.TOKEN_RE.finditer(run)
+    return split_hyphen_tails([(t.start() + start, t.end() + start, t.group()) for t in found])
 
 
-_RUN_TOKENS: dict[str, list[tuple[int, int, str]]] = {}
-_CACHED_RUN_CHARS = 200
-"""Longer runs (lists, Title Case paragraphs) are rare and would only fill the cache."""
+_PLAIN_RUN = re.compile(r"(?:[A-Z]\w*|[a-z]+)(?: (?:[A-Z]\w*|[a-z]+))*", re.ASCII)
+"""Capitalised and lower-case ASCII words joined by single spaces ("Bank of England"):
+TOKEN_RE finds exactly these words (no abbreviation, hyphen, apostrophe or ordinal)."""
 
 
 def split_hyphen_tails(tokens):

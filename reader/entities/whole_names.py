@@ -105,11 +105,10 @@ class WholeNames:
                 )
             ):
                 return None  # two names ("of ... and": one name, "Institute of Arts and Sciences")
-        hit_spans = [(h[0], h[1]) for h in run_hits]
         free = []  # words outside the hits that are no title, stop word or demonym
         for t in words:
-            for s, e in hit_spans:
-                if s <= t[0] and t[1] <= e:
+            for h in run_hits:
+                if h[0] <= t[0] and t[1] <= h[1]:
                     break
             else:
                 low = norm(t[2])
