@@ -35,6 +35,8 @@ def collect_evidence(text: str, result: DocAnalysis) -> None:
                 result.formerly.append((subject.key, key(old)))
 
 
+_POSSESSIVE = re.compile(r"['’]s?$")
+_NOT_CAPITAL = re.compile(r"[^A-Z]")
 _TAIL = re.compile(r"[ \t]+\((?:the[ \t]+)?(?:[A-Z][A-Za-z]{1,9}|[A-Z](?:\.[A-Z])+\.?)\)")
 """How every ACRONYM_DEF_RE match ends: `` (LN)``."""
 _NAME_CHARS = re.compile(r"[\w'’\- \t]*")
@@ -60,7 +62,7 @@ def acronym_definitions(text: str) -> Iterator[re.Match]:
 
 
 def strip_possessive(name: str) -> str:
-    return re.sub(r"['’]s?$", "", name)
+    return _POSSESSIVE.sub("", name)
 
 
 def trim_long_form(long_form: str, acronym: str) -> str | None:
@@ -77,7 +79,7 @@ def trim_long_form(long_form: str, acronym: str) -> str | None:
         if not tail[0][:1].isupper():
             continue
         inits = "".join(w[0] for w in tail if w[:1].isupper()).upper()
-        parts = "".join(re.sub(r"[^A-Z]", "", w) for w in tail)
+        parts = "".join(_NOT_CAPITAL.sub("", w) for w in tail)
         if inits == "".join(letters).upper() or parts == "".join(letters).upper():
             return " ".join(tail)
         if inits.startswith(letters[0].upper()) and _subsequence("".join(letters).upper(), parts):

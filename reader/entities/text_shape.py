@@ -93,36 +93,46 @@ _LONG_LOWER_WORD = re.compile(rb"[\s\x1c-\x1f][a-z][^\s\x1c-\x1f]{3}")
 
 def special_lines(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Line ranges written in capitals (Reuters titles) and in Title Case (headlines)."""
+    if text.isascii():
+        return _ascii_special_lines(text)
     caps: list[tuple[int, int]] = []
     titles: list[tuple[int, int]] = []
     pos = 0
     for line in text.split("\n"):
         end = pos + len(line)
-        if len(line) < 2:
-            pass
-        elif line.isascii():  # most lines: count letters with bytes.translate (no dict table)
-            raw = line.encode("ascii")
-            n_upper = len(raw) - len(raw.translate(None, _ASCII_UPPER))
-            if n_upper >= 2:
-                n_letters = n_upper + len(raw) - len(raw.translate(None, _ASCII_LOWER))
-                if n_letters >= 4 and n_upper / n_letters > 0.7:
-                    caps.append((pos, end))
-                # Title Case needs 3+ capitalised words, at least 4 per long lower-case word
-                elif (
-                    n_upper >= 3
-                    and line.count(" ") < 40
-                    and 4 * len(_LONG_LOWER_WORD.findall(raw)) <= n_upper
-                    and _title_case(line)
-                ):
-                    titles.append((pos, end))
-        else:
-            n_upper = len(line) - len(line.translate(_DROP_UPPER))
-            if n_upper >= 2:
-                n_letters = n_upper + len(line) - len(line.translate(_DROP_LOWER))
-                if n_letters >= 4 and n_upper / n_letters > 0.7:
-                    caps.append((pos, end))
-                elif line.count(" ") < 40 and _title_case(line):
-                    titles.append((pos, end))
+        n_upper = len(line) - len(line.translate(_DROP_UPPER))
+        if n_upper >= 2:
+            n_letters = n_upper + len(line) - len(line.translate(_DROP_LOWER))
+            if n_letters >= 4 and n_upper / n_letters > 0.7:
+                caps.append((pos, end))
+            elif line.count(" ") < 40 and _title_case(line):
+                titles.append((pos, end))
+        pos = end + 1
+    return caps, titles
+
+
+def _ascii_special_lines(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """:func:`special_lines` of an ASCII text (most articles): the letters of a line are
+    counted with ``bytes.translate``, and a line with many long lower-case words (a sentence)
+    is no Title Case line."""
+    caps: list[tuple[int, int]] = []
+    titles: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.encode("ascii").split(b"\n"):
+        end = pos + len(line)
+        n_upper = len(line) - len(line.translate(None, _ASCII_UPPER))
+        if n_upper >= 2:
+            n_letters = n_upper + len(line) - len(line.translate(None, _ASCII_LOWER))
+            if n_letters >= 4 and n_upper / n_letters > 0.7:
+                caps.append((pos, end))
+            # Title Case needs 3+ capitalised words, at least 4 per long lower-case word
+            elif (
+                n_upper >= 3
+                and line.count(b" ") < 40
+                and 4 * len(_LONG_LOWER_WORD.findall(line)) <= n_upper
+                and _title_case(line.decode("ascii"))
+            ):
+                titles.append((pos, end))
         pos = end + 1
     return caps, titles
 
