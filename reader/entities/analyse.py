@@ -42,8 +42,9 @@ from reader.entities.text_shape import (
 from reader.entities.whole_names import COMPANY_ENDS, WholeNames
 from reader.model import ACTOR
 
-_WORD_LOWER = re.compile(r"(?<![\w\-])[a-z]{3,}(?![\w\-])")
-"""A word written in lower case (the document's ``lower_vocab``)."""
+_WORD_LOWER = re.compile(r"\b(?<!-)[a-z]{3,}\b(?!-)")
+"""A word written in lower case, between no word characters and no hyphens (the document's
+``lower_vocab``; ``\\b`` first: the scan fails at once inside a word)."""
 _WORD_LOWER_ASCII = re.compile(_WORD_LOWER.pattern, re.ASCII)
 """The same matches in ASCII text (most articles), found faster."""
 _AND = re.compile(r"(?<![a-z])and(?![a-z])")

@@ -280,12 +280,14 @@ _LOWER_CONNECT = (
 _ORDINAL = r"(?:\d{1,4}(?:st|nd|rd|th|d)[ \t]+(?=[A-Z]))"
 
 RUN_RE = re.compile(
-    rf"(?=[\dA-Zabeiu])(?<![\w’'.])(?<![A-Z0-9]-)(?:{_ORDINAL})?(?:{_ARTICLE})?{CAP_TOKEN}"
+    rf"\b(?=[\dA-Zabeiu])(?<![’'.])(?<![A-Z0-9]-)(?:{_ORDINAL})?(?:{_ARTICLE})?{CAP_TOKEN}"
     rf"(?:(?:[ \t]+(?:{_LOWER_CONNECT}[ \t]+)*|-)(?:{_ARTICLE})?{CAP_TOKEN})*"
 )
 """A run of capitalised tokens joined by spaces, hyphens and lower-case connectors.
 
-The leading lookahead (every first character a run can have) only makes the scan cheaper."""
+It starts at a word character (every first character a run can have) after no word character,
+apostrophe or full stop: ``\\b`` before the lookarounds is that test, and the cheapest one for
+the scan to fail on in the middle of a word."""
 RUN_RE_ASCII = re.compile(RUN_RE.pattern, re.ASCII)
 """RUN_RE for ASCII text (the same matches there: ``\\w`` and ``\\d`` agree on ASCII), faster."""
 
