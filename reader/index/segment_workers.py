@@ -24,6 +24,7 @@ from multiprocessing.connection import Connection, wait
 
 from reader.index.manifest import Entry
 from reader.index.prepare import AnalyserFactory, Job, document, prepare, start_worker_process
+from reader.index.schema import make_codec
 
 LIMIT_MB = 256
 """Memory for each worker's posting pool before Whoosh spills it to disk."""
@@ -106,7 +107,7 @@ def _serve(conn: Connection, folder: str, factory: AnalyserFactory | None, segme
                         outcomes.append(Outcome(job.path, error=prepared.error or "unreadable"))
                         continue
                     if writer is None:
-                        writer = SegmentWriter(ix, _lk=False, limitmb=LIMIT_MB, compound=False)
+                        writer = SegmentWriter(ix, _lk=False, limitmb=LIMIT_MB, compound=False, codec=make_codec())
                     writer.add_document(**document(prepared.article))
                     paths.append(job.path)
                     outcomes.append(Outcome(job.path, prepared.entry(), prepared.analysis))

@@ -20,6 +20,7 @@ from reader.gc_pause import gc_paused
 from reader.index import checksums
 from reader.index.manifest import Analyses, Manifest
 from reader.index.prepare import AnalyserFactory, Job, document, prepare, set_analyser
+from reader.index.schema import make_codec
 from reader.index.segment_workers import TEMP_GLOB, Finished, SegmentWorkers
 
 Progress = Callable[[int, int, str], None]
@@ -85,7 +86,7 @@ class UpdateRun:
 
     def here(self, jobs: list[Job], removed_ids: list[str]) -> None:
         """Read, analyse and index ``jobs`` in this process, then remove ``removed_ids``."""
-        writer = self.ix.writer(limitmb=LIMIT_MB, compound=False)
+        writer = self.ix.writer(limitmb=LIMIT_MB, compound=False, codec=make_codec())
         try:
             for article_id in removed_ids:
                 writer.delete_by_term("id", article_id)
@@ -111,7 +112,7 @@ class UpdateRun:
                     writer.commit(merge=False)
                     self._committed()
                     committed = self.added + self.updated
-                    writer = self.ix.writer(limitmb=LIMIT_MB, compound=False)
+                    writer = self.ix.writer(limitmb=LIMIT_MB, compound=False, codec=make_codec())
             self.progress(self.total, self.total, "committing")
             writer.commit(merge=self.merge)
         except BaseException:
@@ -155,7 +156,7 @@ class UpdateRun:
         removes files no segment uses: before it, those include segments the workers are
         still writing.
         """
-        writer = self.ix.writer(limitmb=LIMIT_MB, compound=False)
+        writer = self.ix.writer(limitmb=LIMIT_MB, compound=False, codec=make_codec())
         try:
             for article_id in deletions:
                 writer.delete_by_term("id", article_id)
