@@ -134,61 +134,68 @@ class RuleSegments:
                 else:
                     self._rule_segment(text, right, cands, lower_words, False, in_title, False)
             return False
-        # "Representatives for the Syrian Armed Forces": a sentence-initial common noun and
-        # its preposition are not part of the name that follows
-        if (
-            first_in_sentence
-            and len(seg) > 2
-            and seg[1][2] in ("for", "of")
-            and starts_sentence(text, seg[0][0])
-        ):
-            low0 = norm(seg[0][2])
+        if len(seg) > 1:  # the rules below split or trim names of two words or more
+            # "Representatives for the Syrian Armed Forces": a sentence-initial common noun and
+            # its preposition are not part of the name that follows
             if (
-                (low0.endswith("s") or low0 in lower_words)
-                and low0 not in rules.ORG_PREFIXES
-                and low0 not in rules.PLACE_PREFIXES
-                and key(seg[0][2]) not in self._given
-                and self.lex.lookup(key(seg[0][2])) is None
+                first_in_sentence
+                and len(seg) > 2
+                and seg[1][2] in ("for", "of")
+                and starts_sentence(text, seg[0][0])
             ):
-                rest = seg[2:]
+                low0 = norm(seg[0][2])
+                if (
+                    (low0.endswith("s") or low0 in lower_words)
+                    and low0 not in rules.ORG_PREFIXES
+                    and low0 not in rules.PLACE_PREFIXES
+                    and key(seg[0][2]) not in self._given
+                    and self.lex.lookup(key(seg[0][2])) is None
+                ):
+                    rest = seg[2:]
+                    while rest and rest[0][2] in rules.CONNECTORS:
+                        rest = rest[1:]
+                    return self._rule_segment(text, rest, cands, lower_words, False, in_title,
+                                              False)
+            j = self._name_of_name(seg) if len(seg) > 3 else -1  # "X Y of Z": four words or more
+            if j > 0:
+                # "Vancouver Canucks of the PCHL", "X Constituency for the National Party"
+                rest = seg[j + 1 :]
                 while rest and rest[0][2] in rules.CONNECTORS:
                     rest = rest[1:]
-                return self._rule_segment(text, rest, cands, lower_words, False, in_title, False)
-        j = self._name_of_name(seg) if len(seg) > 3 else -1  # "X Y of Z": four words or more
-        if j > 0:
-            # "Vancouver Canucks of the PCHL", "X Constituency for the National Federation Party"
-            rest = seg[j + 1 :]
-            while rest and rest[0][2] in rules.CONNECTORS:
-                rest = rest[1:]
-            self._rule_segment(text, seg[:j], cands, lower_words, first_in_sentence, in_title,
-                               person_cue)
-            self._rule_segment(text, rest, cands, lower_words, False, in_title, False)
-            return False
-        # ordinary words before a given name are a description: "Tower Man George Hauser"
-        for j in range(1, min(len(seg), 4)) if len(seg) > 2 else ():
-            if key(seg[j][2]) in self._given and j + 1 < len(seg):
-                if all(
-                    norm(t[2]) in lower_words or norm(t[2]) in rules.JOB_TITLES
-                    for t in seg[:j]
-                ):
-                    seg = seg[j:]
-                    person_cue = True
-                break
-        # a title inside the run: "Santa Monica Chief Deputy City Attorney Terry White"
-        last_title = -1
-        for j in range(len(seg) - 1):
-            low_j = norm(seg[j][2])
-            if (low_j in rules.JOB_TITLES or low_j in rules.PERSON_TITLES) and seg[j + 1][2][:1].isupper():
-                last_title = j
-        if last_title > 0:
-            rest = seg[last_title + 1 :]
-            if rest and norm(rest[-1][2]) not in rules.ORG_SUFFIXES and norm(rest[-1][2]) not in rules.PLACE_SUFFIXES:
-                head = seg[:last_title]
-                while head and (norm(head[-1][2]) in rules.TITLES or norm(head[-1][2]) in rules.JOB_TITLES):
-                    head = head[:-1]
-                if head:
-                    self._rule_segment(text, head, cands, lower_words, first_in_sentence, in_title, False)
-                return self._rule_segment(text, rest, cands, lower_words, False, in_title, True)
+                self._rule_segment(text, seg[:j], cands, lower_words, first_in_sentence, in_title,
+                                   person_cue)
+                self._rule_segment(text, rest, cands, lower_words, False, in_title, False)
+                return False
+            # ordinary words before a given name are a description: "Tower Man George Hauser"
+            for j in range(1, min(len(seg), 4)) if len(seg) > 2 else ():
+                if key(seg[j][2]) in self._given and j + 1 < len(seg):
+                    if all(
+                        norm(t[2]) in lower_words or norm(t[2]) in rules.JOB_TITLES
+                        for t in seg[:j]
+                    ):
+                        seg = seg[j:]
+                        person_cue = True
+                    break
+            # a title inside the run: "Santa Monica Chief Deputy City Attorney Terry White"
+            last_title = -1
+            for j in range(len(seg) - 1):
+                low_j = norm(seg[j][2])
+                if (
+                    low_j in rules.JOB_TITLES or low_j in rules.PERSON_TITLES
+                ) and seg[j + 1][2][:1].isupper():
+                    last_title = j
+            if last_title > 0:
+                rest = seg[last_title + 1 :]
+                if rest and norm(rest[-1][2]) not in _DESIGNATORS:  # the rest names no body
+                    head = seg[:last_title]
+                    while head and (
+                        norm(head[-1][2]) in rules.TITLES or norm(head[-1][2]) in rules.JOB_TITLES
+                    ):
+                        head = head[:-1]
+                    if head:
+                        self._rule_segment(text, head, cands, lower_words, first_in_sentence,
+                                           in_title, False)
+                    return self._rule_segment(text, rest, cands, lower_words, False, in_title, True)
         while seg:
             last, low_last = seg[-1][2], norm(seg[-1][2])
             if not (
@@ -201,18 +208,22 @@ class RuleSegments:
             seg = seg[:-1]
         if not seg:
             return person_cue
-        # split at "and" unless the part before it has "of" (Ministry of Foreign Affairs and X)
-        for j, t in enumerate(seg):
-            if (
-                t[2] == "and"
-                and not any(u[2] == "of" for u in seg[:j])
-                and not (t[1] > t[0] and self._joint_name(text, seg[:j], seg[j + 1 :], ()))
-            ):
-                left, right = seg[:j], seg[j + 1 :]
-                self._rule_segment(text, left, cands, lower_words, first_in_sentence, in_title, person_cue)
-                self._rule_segment(text, right, cands, lower_words, False, in_title, False)
-                return False
-        words = [t for t in seg if t[2] not in rules.CONNECTORS]
+        if len(seg) == 1:
+            words = seg  # one word, no connector (trailing connectors are gone)
+        else:
+            # split at "and" unless the part before it has "of" (Ministry of Foreign Affairs and X)
+            for j, t in enumerate(seg):
+                if (
+                    t[2] == "and"
+                    and not any(u[2] == "of" for u in seg[:j])
+                    and not (t[1] > t[0] and self._joint_name(text, seg[:j], seg[j + 1 :], ()))
+                ):
+                    left, right = seg[:j], seg[j + 1 :]
+                    self._rule_segment(text, left, cands, lower_words, first_in_sentence, in_title,
+                                       person_cue)
+                    self._rule_segment(text, right, cands, lower_words, False, in_title, False)
+                    return False
+            words = [t for t in seg if t[2] not in rules.CONNECTORS]
         if len(words) > 2 and key(words[0][2]) in self._given:
             for j, t in enumerate(seg):
                 if t[2] in ("for", "of") and j > 1:

@@ -125,10 +125,12 @@ def _ascii_special_lines(text: str) -> tuple[list[tuple[int, int]], list[tuple[i
             n_letters = n_upper + len(line) - len(line.translate(None, _ASCII_LOWER))
             if n_letters >= 4 and n_upper / n_letters > 0.7:
                 caps.append((pos, end))
-            # Title Case needs 3+ capitalised words, at least 4 per long lower-case word
+            # Title Case needs 3+ capitalised words, at least 4 per long lower-case word (a
+            # sentence has too many of these in its first 80 characters already)
             elif (
                 n_upper >= 3
                 and line.count(b" ") < 40
+                and 4 * len(_LONG_LOWER_WORD.findall(line, 0, 80)) <= n_upper
                 and 4 * len(_LONG_LOWER_WORD.findall(line)) <= n_upper
                 and _title_case(line.decode("ascii"))
             ):
