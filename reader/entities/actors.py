@@ -22,11 +22,10 @@ class KnownActor:
 
 @lru_cache(maxsize=1)
 def load_actors() -> tuple[KnownActor, ...]:
-    """Every actor of the shipped table (loaded once per process; a safe YAML loader, the
-    libyaml one when PyYAML has it: same rows, several times faster)."""
+    """Every actor of the shipped table (loaded once per process)."""
     text = (Path(__file__).parent / "data" / "actors.yaml").read_text("utf-8")
 
-    rows = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or []
+    rows = yaml.safe_load(text) or []
     return tuple(
         KnownActor(
             name=str(row["name"]),
