@@ -51,7 +51,7 @@ def classify(lex: Lexicon, text, words, s, e, person_cue, given) -> tuple[str, s
         and before_text[:-1].endswith(_PLACE_BEFORE_ENDS)  # "$" matches before a last newline
     ) and (rules.PLACE_BEFORE.search(before_text) or rules.PLACE_BEFORE_MOTION.search(before_text)):
         return PLACE, "place"
-    if rules.PLACE_DESCRIBED.match(after):
+    if after.startswith(rules.DESCRIBED_STARTS) and rules.PLACE_DESCRIBED.match(after):
         return PLACE, "place"
     m = rules.PLACE_AFTER.match(after) if "," in after[:2] else None
     if m and not m.group(1).endswith(("'", "’", "'s", "’s")):  # "X, Texas' senator"

@@ -307,7 +307,9 @@ class RuleSegments:
                 kind, typ = PLACE, "place"  # "to Anadan and Haritan": one list, one kind
         flag = NORMAL
         starts = first_in_sentence and starts_sentence(text, s)
-        if single and starts and not person_cue and not rules.PLACE_DESCRIBED.match(text, e):
+        if single and starts and not person_cue and not (
+            text.startswith(rules.DESCRIBED_STARTS, e) and rules.PLACE_DESCRIBED.match(text, e)
+        ):
             flag = INITIAL
         elif starts and not single and key(tok0) not in given and self.lex.lookup(key(tok0)) is None:
             flag = FIRSTWORD

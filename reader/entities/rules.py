@@ -170,6 +170,8 @@ PLACE_DESCRIBED = re.compile(
     r"river|lake|island|mountain|port|capital|parish|locality|area)\b"
 )
 """A name described as a place right after it ("X is a village in ...")."""
+DESCRIBED_STARTS = tuple(f"{c} {v} " for c in ("", ",") for v in ("is", "was", "remains", "became"))
+"""How every PLACE_DESCRIBED match starts (a cheap test before the pattern)."""
 
 PLACE_AFTER = re.compile(r"^ ?, ?((?:[A-Z][\w.'’\-]*)(?: [A-Z][\w.'’\-]*){0,2})")
 """``X, Hampshire``: a name followed by a comma and a region/country is a place."""
