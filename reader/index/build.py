@@ -14,7 +14,6 @@ import json
 import os
 import shutil
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 from whoosh import index as whoosh_index
@@ -27,11 +26,10 @@ from reader.index import checksums
 from reader.index.manifest import Analyses, Manifest
 from reader.index.prepare import AnalyserFactory, assign_ids
 from reader.index.schema import SCHEMA_VERSION, make_schema
-from reader.index.update_run import UpdateRun
+from reader.index.update_run import Progress, UpdateRun
 from reader.locking import LockTimeout, file_lock
 from reader.model import IndexReport
 
-Progress = Callable[[int, int, str], None]
 POOL_THRESHOLD = 400
 """Updates touching at least this many files are indexed by worker processes."""
 

@@ -27,7 +27,7 @@ from reader.index.prepare import AnalyserFactory, Job, document, prepare, start_
 from reader.index.schema import make_codec
 
 LIMIT_MB = 256
-"""Memory for each worker's posting pool before Whoosh spills it to disk."""
+"""Memory for a writer's posting pool before Whoosh spills it to disk."""
 IN_FLIGHT = 2
 """Chunks queued per worker: enough that it never waits for the parent, few enough that a
 pipe's buffer always holds them (so neither side can block the other)."""

@@ -21,11 +21,9 @@ from reader.index import checksums
 from reader.index.manifest import Analyses, Manifest
 from reader.index.prepare import AnalyserFactory, Job, document, prepare, set_analyser
 from reader.index.schema import make_codec
-from reader.index.segment_workers import TEMP_GLOB, Finished, SegmentWorkers
+from reader.index.segment_workers import LIMIT_MB, TEMP_GLOB, Finished, SegmentWorkers
 
 Progress = Callable[[int, int, str], None]
-LIMIT_MB = 256
-"""Memory for the writer's posting pool before Whoosh spills it to disk."""
 BATCH = 5000
 """Documents per commit (per segment when workers write them)."""
 LAST_BATCH = 1000
@@ -86,7 +84,7 @@ class UpdateRun:
 
     def here(self, jobs: list[Job], removed_ids: list[str]) -> None:
         """Read, analyse and index ``jobs`` in this process, then remove ``removed_ids``."""
-        writer = self.ix.writer(limitmb=LIMIT_MB, compound=False, codec=make_codec())
+        writer = self._writer()
         try:
             for article_id in removed_ids:
                 writer.delete_by_term("id", article_id)
@@ -112,7 +110,7 @@ class UpdateRun:
                     writer.commit(merge=False)
                     self._committed()
                     committed = self.added + self.updated
-                    writer = self.ix.writer(limitmb=LIMIT_MB, compound=False, codec=make_codec())
+                    writer = self._writer()
             self.progress(self.total, self.total, "committing")
             writer.commit(merge=self.merge)
         except BaseException:
@@ -156,7 +154,7 @@ class UpdateRun:
         removes files no segment uses: before it, those include segments the workers are
         still writing.
         """
-        writer = self.ix.writer(limitmb=LIMIT_MB, compound=False, codec=make_codec())
+        writer = self._writer()
         try:
             for article_id in deletions:
                 writer.delete_by_term("id", article_id)
@@ -175,6 +173,10 @@ class UpdateRun:
             raise
         writer._finish()  # noqa: SLF001
         self._committed()
+
+    def _writer(self) -> Any:
+        """A Whoosh writer for this process (the same settings as the workers')."""
+        return self.ix.writer(limitmb=LIMIT_MB, compound=False, codec=make_codec())
 
     def _count(self, path: str, entry: Any, analysis: object) -> None:
         old = self.manifest.entries.get(path)
