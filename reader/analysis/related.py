@@ -21,6 +21,7 @@ from __future__ import annotations
 import heapq
 import threading
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from reader.analysis.doctable import DocTable, build_doc_table
@@ -30,6 +31,9 @@ from reader.analysis.duplicates import (content_pairs, cosine, near_duplicate, s
 from reader.analysis.entitysim import EntityModel
 from reader.analysis.textsim import TextModel
 from reader.model import ArticleSummary
+
+TERMS_CACHE = "terms.pickle"
+"""The text model's term table, kept in the index folder between runs."""
 
 
 @dataclass
@@ -92,12 +96,12 @@ class RelatedModel:
     """The precomputed structures of one index state plus the ranking itself."""
 
     def __init__(self, table: DocTable, entities: EntityModel, summary: Any,
-                 settings: RelatedSettings | None = None) -> None:
+                 settings: RelatedSettings | None = None, terms_cache: Path | None = None) -> None:
         self.settings = settings or RelatedSettings()
         self.table = table
         self.entities = entities
         self.text = TextModel(table, numterms=self.settings.numterms,
-                              max_df_fraction=self.settings.max_df_fraction)
+                              max_df_fraction=self.settings.max_df_fraction, cache=terms_cache)
         self._summary = summary
         self._fingerprints = LruDict(capacity=1024)
         """Fingerprints of recently ranked articles (~15 KB each: 4,096 cost ~60 MB more RSS at
@@ -320,7 +324,10 @@ def related_model(library: Any, settings: RelatedSettings | None = None) -> Rela
     table = doc_table(library)
     settings = settings or RelatedSettings()
     key = f"analysis.related.{id(table.searcher)}.{id(entities)}.{hash(settings)}"
-    return library.derived(key, lambda: RelatedModel(table, entities, library.summary, settings))
+    indexer = getattr(library, "indexer", None)
+    terms_cache = indexer.folder / TERMS_CACHE if indexer is not None else None
+    return library.derived(key, lambda: RelatedModel(table, entities, library.summary, settings,
+                                                     terms_cache))
 
 
 def related_articles(library: Any, article_id: str, limit: int = 10,

@@ -2,25 +2,23 @@
 
 ``Searcher.more_like`` picks the key terms of a text (Bo1 expansion model) and runs an
 ``Or`` of boosted terms through Whoosh's matchers; at 19k articles that takes ~0.4 s.
-This module does the same thing (same key terms, same BM25F formula and parameters) by
-reading each term's postings once into arrays (cached) and summing scores in a dict, which
-is >20x faster and gives the same ranking. Very common terms (in more than
+This module does the same thing (same key terms, same BM25F formula and parameters) over
+postings read once per index state into arrays (``TermTable``) and sums scores in a dict,
+which is >20x faster and gives the same ranking. Very common terms (in more than
 ``max_df_fraction`` of the articles) are left out, as Lucene's MoreLikeThis does.
 """
 
 from __future__ import annotations
 
 import math
-from array import array
 from collections import defaultdict
+from pathlib import Path
 
 from whoosh import classify
-from whoosh.reading import TermNotFound
 
 from reader.analysis.doctable import DocTable
-from reader.index.postings import LruDict, read_postings
+from reader.analysis.term_table import TermTable
 
-_MISSING = object()
 K1 = 1.2
 """BM25 term-frequency saturation (Whoosh's default)."""
 B = 0.75
@@ -35,7 +33,8 @@ class TextModel:
     """Key terms and BM25 "more like this" scores over one searcher's body field."""
 
     def __init__(self, table: DocTable, field_name: str = "body", numterms: int = 30,
-                 max_df_fraction: float = 0.2, cache_postings: int = 3_000_000) -> None:
+                 max_df_fraction: float = 0.2, cache: Path | None = None) -> None:
+        """``cache``: a file to keep the term table in between runs (see ``TermTable``)."""
         self.table = table
         self.searcher = table.searcher
         self.field = field_name
@@ -45,16 +44,13 @@ class TextModel:
         """Terms in more articles than this are ignored (they say little about a story)."""
         self.total = self.searcher.doc_count_all()
         self.avgfl = self.searcher.avg_field_length(field_name) or 1.0
-        self._length_norm = [K1 * (1 - B + B * n / self.avgfl) for n in table.lengths]
-        """docnum -> the BM25 denominator's length part."""
-        self._budget = cache_postings
-        self._cached = 0
-        self._postings = LruDict(capacity=200_000)
-        self._common: set[str] = set()
-        """Terms in more than ``max_df`` articles (never read)."""
+        length_norm = [K1 * (1 - B + B * n / self.avgfl) for n in table.lengths]
+        self.terms = TermTable(self.searcher.reader(), field_name, self.max_df,
+                               part=lambda doc, tf: tf / (tf + length_norm[doc]), cache=cache)
+        """Collection weights of every word, and postings kept as BM25 term-frequency parts
+        ``tf / (tf + K1 * (1 - B + B * length / avg))``: the query-independent half of each
+        score."""
         self._bo1 = classify.Bo1Model(self.total, self.searcher.reader().field_length(field_name))
-        self._frequencies: dict[str, float | None] = {}
-        """word -> collection frequency (the vocabulary: tens of thousands of entries)."""
 
     # -- key terms ------------------------------------------------------------------------
     def key_terms(self, text: str) -> list[tuple[str, float]]:
@@ -71,8 +67,9 @@ class TextModel:
             return []
         top_total = sum(weights.values())
         scored = []
+        frequency_of = self.terms.frequency
         for word, weight in weights.items():
-            frequency = self._frequency(word)
+            frequency = frequency_of(word)
             if frequency is not None:
                 scored.append((self._bo1.score(weight, frequency, top_total), word))
         norm = max((score for score, _ in scored), default=0.0)
@@ -81,55 +78,14 @@ class TextModel:
         scored.sort(key=lambda item: (-item[0] / norm, item[1]))
         return [(word, score / norm) for score, word in scored[: self.numterms]]
 
-    def _frequency(self, word: str) -> float | None:
-        """The word's total weight in the collection (None when it is not indexed); cached."""
-        found = self._frequencies.get(word, _MISSING)
-        if found is _MISSING:
-            reader = self.searcher.reader()
-            btext = self.searcher.schema[self.field].to_bytes(word)
-            found = reader.frequency(self.field, btext) if (self.field, btext) in reader else None
-            self._frequencies[word] = found
-        return found
-
-    # -- postings ---------------------------------------------------------------------------
-    def postings(self, term: str) -> tuple[array, array]:
-        """(docnums, BM25 term-frequency parts ``tf / (tf + K1 * (1 - B + B * length / avg))``)
-        of ``term`` in the body field (cached): the query-independent half of each score."""
-        cached = self._postings.get(term)
-        if cached is not None:
-            return cached
-        ids = array("i")
-        weights = array("f")
-        for leaf, offset in self.searcher.reader().leaf_readers():
-            try:
-                matcher = leaf.postings(self.field, term)
-            except TermNotFound:
-                continue
-            read_postings(matcher, offset, ids, weights)
-        length_norm = self._length_norm
-        weights = array("f", [tf / (tf + length_norm[doc]) for doc, tf in zip(ids, weights,
-                                                                             strict=True)])
-        self._cached += len(ids)
-        if self._cached > self._budget:
-            self._postings.items.clear()
-            self._cached = len(ids)
-        self._postings.put(term, (ids, weights))
-        return ids, weights
-
     # -- scores -----------------------------------------------------------------------------
     def scores(self, terms: list[tuple[str, float]]) -> dict[int, float]:
         """BM25F score (boosted by each term's weight) of every document sharing a key term."""
         acc: dict[int, float] = defaultdict(float)
         for term, boost in terms:
-            if term in self._common:
-                continue
-            if self._postings.get(term) is None and \
-                    self.searcher.reader().doc_frequency(self.field, term) > self.max_df:
-                self._common.add(term)  # ignored: not worth reading its postings
-                continue
-            ids, parts = self.postings(term)
+            ids, parts = self.terms.postings(term)
             df = len(ids)
-            if df == 0 or df > self.max_df:
+            if df == 0:  # not indexed, or in more than max_df articles: says little
                 continue
             factor = boost * idf(df, self.total) * (K1 + 1)
             for doc, part in zip(ids, parts, strict=True):
