@@ -11,6 +11,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, ClassVar
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
 from textual.screen import Screen
@@ -18,7 +19,7 @@ from textual.screen import Screen
 from reader import paths
 from reader.config import Config, load_config, update_config
 from reader.tui.commands import APP_COMMANDS, SCREEN_COMMANDS, Command, bindings
-from reader.tui.heap import HeapGuard
+from reader.tui.heap import CHECK_EVERY, HeapGuard
 from reader.tui.navigation import Position
 from reader.tui.screens.help import HelpScreen
 from reader.tui.screens.main import MainScreen
@@ -99,10 +100,17 @@ class ReaderApp(ThemedApp):
     def on_mount(self) -> None:
         """Show the main screen and report configuration problems."""
         self.heap.install()
+        self.set_interval(CHECK_EVERY, self.heap.tick, name="idle garbage collection")
         self.push_screen(MainScreen(self.library, start=self.start, index=self.index_at_start))
         for problem in [*self.config.problems, *self.theme_problems]:
             self.notify(problem, title="Configuration", severity="warning", timeout=8)
         self._started = True
+
+    async def on_event(self, event: events.Event) -> None:
+        """Input means the reader is acting: garbage is collected once they pause."""
+        if isinstance(event, events.InputEvent):
+            self.heap.touch()
+        await super().on_event(event)
 
     def on_unmount(self) -> None:
         """Give the garbage collector everything back."""

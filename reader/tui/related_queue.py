@@ -9,6 +9,7 @@ library's lock). Thread-safe; no Textual here.
 from __future__ import annotations
 
 import threading
+import time
 from dataclasses import dataclass
 
 
@@ -29,6 +30,8 @@ class RelatedQueue:
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
+        self._changed = threading.Condition(self._lock)
+        """Notified whenever a job ends (its result is posted before the next is taken)."""
         self._wanted: str | None = None
         """The article being opened, if its list is not computed yet."""
         self._ahead: list[str] = []
@@ -63,8 +66,10 @@ class RelatedQueue:
             return self._start()
 
     def next(self) -> RelatedJob | None:
-        """The next job (for the worker); None when there is none: the worker then ends."""
+        """The next job (for the worker, once the previous job's result is posted); None
+        when there is none: the worker then ends."""
         with self._lock:
+            self._changed.notify_all()
             if self._wanted is not None:
                 job = RelatedJob(self._wanted, self.generation, prefetch=False)
                 self._wanted = None
@@ -89,6 +94,20 @@ class RelatedQueue:
         with self._lock:
             self._busy = None
             self._running = False
+            self._changed.notify_all()
+
+    def wait_for(self, article_id: str, timeout: float) -> bool:
+        """Wait (up to ``timeout`` seconds) until the list of ``article_id`` is no longer
+        waiting or being computed: then its result has been posted. True when it is not
+        (or no longer) pending; False on timeout."""
+        deadline = time.monotonic() + timeout
+        with self._changed:
+            while self._wanted == article_id or self._is_busy_with(article_id):
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    return False
+                self._changed.wait(remaining)
+            return True
 
     @property
     def idle(self) -> bool:

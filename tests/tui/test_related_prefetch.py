@@ -175,3 +175,48 @@ async def test_the_related_article_under_the_cursor_is_ready_when_chosen(make_ap
         assert screen.article_view.article.id == "a2"
         assert shown[0] == ("list", "a2", "a2")  # no "finding…" first
         assert library.related_asked.count("a2") == asked
+
+
+async def test_a_cold_list_ready_soon_is_drawn_with_its_article(make_app, library) -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("4")
+        await settle(pilot)
+        screen = _screen(app)
+        assert not screen.has_related("a2")  # far from a4 in the list: not prefetched
+        shown = _watch_the_pane(screen)
+        screen.open_at(Position("a2"))
+        await settle(pilot)
+        assert shown == [("list", "a2", "a2")]  # with the article: no "finding…" first
+        assert library.related_asked.count("a2") == 1
+
+
+async def test_a_slow_list_does_not_hold_its_article_back(make_app, library) -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("4")
+        await settle(pilot)
+        screen = _screen(app)
+        release = threading.Event()
+        related = library.related
+
+        def slow_related(article_id: str, limit: int = 10):  # type: ignore[no-untyped-def]
+            if article_id == "a2":
+                release.wait(5)
+            return related(article_id, limit)
+
+        library.related = slow_related
+        shown = _watch_the_pane(screen)
+        screen.open_at(Position("a2"))
+        for _ in range(50):
+            await pilot.pause(0.01)
+            if screen.article_view.article.id == "a2":
+                break
+        assert screen.article_view.article.id == "a2"  # shown after the short wait
+        assert screen.related_pane.pending
+        release.set()
+        await settle(pilot)
+        assert [kind for kind, _, _ in shown] == ["finding", "list"]
+        assert all(shown_for == open_id == "a2" for _, shown_for, open_id in shown), shown

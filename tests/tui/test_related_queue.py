@@ -65,3 +65,30 @@ def test_stop_lets_a_new_worker_start() -> None:
     queue.stop()  # the worker was cancelled
     assert queue.idle
     assert queue.want("b") is True
+
+
+def test_waiting_for_a_list_ends_when_its_job_is_done_or_times_out() -> None:
+    import threading
+    import time
+
+    queue = RelatedQueue()
+    assert queue.wait_for("a", 0.0)  # never asked for: nothing to wait for
+    queue.want("a")
+    start = time.monotonic()
+    assert not queue.wait_for("a", 0.05)  # waiting, and nobody computes it
+    assert time.monotonic() - start >= 0.05
+    job = queue.next()
+    assert job is not None and job.article_id == "a"
+    assert not queue.wait_for("a", 0.0)  # being computed
+    assert queue.wait_for("b", 0.0)  # another article's list is not waited for
+
+    def worker() -> None:
+        time.sleep(0.05)
+        queue.next()  # the result of "a" is posted: the next job is taken (none)
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    start = time.monotonic()
+    assert queue.wait_for("a", 2.0)
+    assert time.monotonic() - start < 1.0  # woken when the job ended, not at the timeout
+    thread.join()

@@ -11,6 +11,7 @@ import sys
 import threading
 from pathlib import Path
 
+from reader.tui import heap
 from reader.tui.heap import HeapGuard
 from reader.tui.navigation import Position
 from reader.tui.screens.main import MainScreen
@@ -111,15 +112,80 @@ def test_heap_guard_freezes_survivors_of_full_collections_and_gives_them_back() 
     assert guard.freezes == frozen + 1  # removed: no longer called
 
 
+def _garbage(count: int) -> None:
+    """Leave ``count`` garbage cycles (reference counting cannot free them: only the
+    collector can, and each counts towards its first threshold)."""
+    for _ in range(count):
+        cycle: list = []
+        cycle.append(cycle)
+
+
+def test_heap_guard_collects_only_when_the_reader_pauses(monkeypatch) -> None:
+    clock = [100.0]
+    monkeypatch.setattr(heap.time, "monotonic", lambda: clock[0])
+    enabled = gc.isenabled()
+    guard = HeapGuard()
+    try:
+        guard.install()
+        assert not gc.isenabled()  # the collector no longer starts by itself
+        assert guard.tick() is None  # nothing allocated yet
+        guard.touch()
+        _garbage(3 * gc.get_threshold()[0])
+        assert gc.get_count()[0] >= gc.get_threshold()[0]
+        assert guard.tick() is None  # the reader just acted: not now
+        clock[0] += heap.IDLE_AFTER
+        assert guard.tick() in (0, 1, 2)  # paused: the pass the collector owed is run
+        assert gc.get_count()[0] < gc.get_threshold()[0]
+        assert guard.tick() is None  # nothing owed any more
+        guard.touch()
+        _garbage((heap.BUSY_LIMIT + 1) * gc.get_threshold()[0])
+        assert guard.tick() in (0, 1)  # busy for too long: young generations anyway
+        gc.enable()  # e.g. a block that paused the collector restored it
+        guard.tick()
+        assert not gc.isenabled()
+    finally:
+        guard.remove()
+    assert gc.isenabled() == enabled  # given back as it was
+    assert guard.tick() is None  # removed: does nothing
+
+
+def test_heap_guard_full_pass_only_when_idle(monkeypatch) -> None:
+    clock = [100.0]
+    monkeypatch.setattr(heap.time, "monotonic", lambda: clock[0])
+    guard = HeapGuard()
+    try:
+        guard.install()
+        limit0, limit1, limit2 = gc.get_threshold()
+        for _ in range(limit2 * limit1 + 1):  # enough young passes to owe a full one
+            _garbage(limit0)
+            gc.collect(0)
+        monkeypatch.setattr(gc, "get_count", lambda: (limit0, limit1, limit2))
+        guard.touch()
+        _garbage(heap.BUSY_LIMIT * limit0)
+        monkeypatch.setattr(gc, "get_count", lambda: (heap.BUSY_LIMIT * limit0, limit1, limit2))
+        assert guard.tick() == 1  # busy: never the (longer) full pass
+        clock[0] += heap.IDLE_AFTER
+        frozen = guard.freezes
+        assert guard.tick() == 2  # idle: the full pass, and its survivors are frozen
+        assert guard.freezes == frozen + 1
+    finally:
+        guard.remove()
+
+
 async def test_the_app_guards_the_heap_while_it_runs(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(160, 45)) as pilot:
         await settle(pilot)
-        assert app.heap.installed
+        assert app.heap.installed and not gc.isenabled()
         gc.collect()  # a full collection while the app runs: its survivors are frozen
         assert gc.get_freeze_count() > 0
+        _garbage(3 * gc.get_threshold()[0])
+        before = sum(app.heap.collections)
+        await pilot.pause(heap.IDLE_AFTER + 3 * heap.CHECK_EVERY)
+        assert sum(app.heap.collections) > before  # collected while nothing happened
     assert not app.heap.installed
     assert gc.get_freeze_count() == 0
+    assert gc.isenabled()
 
 
 def test_the_first_screen_does_not_import_notes_or_analysis() -> None:

@@ -62,8 +62,11 @@ class ReadingMixin(Screen[None]):
             self.article_list.paint_cursor()
             return
         self._pending = target
-        self.load_article(target)
+        heap = getattr(self.app, "heap", None)
+        if heap is not None:
+            heap.touch()  # an open makes garbage: collect it once the reader reads
         self._maybe_load_related(target.article_id)  # alongside the article, not after it
+        self.load_article(target)
 
     @work(thread=True, exclusive=True, group="article")
     def load_article(self, target: Position) -> None:
@@ -93,6 +96,8 @@ class ReadingMixin(Screen[None]):
             helper.join()
         result = found[0]
         error = f"{type(result).__name__}: {result}" if isinstance(result, Exception) else None
+        if not early:
+            self.wait_for_related(article.id)  # ready soon: drawn in the article's frame
         if early or error:
             if not early:
                 self.post_message(msg.ArticleLoaded(target, article, None))

@@ -2,7 +2,8 @@
 
 A mixin of :class:`reader.tui.screens.main.MainScreen`. Lists are computed only while the
 Related pane is on screen. The article being opened comes first (its list is computed
-alongside the article's own load); once its list is drawn, the lists the reader may want
+alongside the article's own load, which waits a moment for it so that both are drawn
+together); once its list is drawn, the lists the reader may want
 next are computed too: the related article under the pane's cursor when the pane has
 focus (enter opens it), and the open article's neighbours in the article list (the next
 and previous article). Opening one of those finds its list ready, and the pane fills in
@@ -29,6 +30,9 @@ RELATED_TAB = "tab-related"
 """Tab id of the related pane."""
 RELATED_CACHE_SIZE = 64
 """Articles whose related lists are kept (back and forth between articles is instant)."""
+RELATED_WAIT = 0.03
+"""Seconds an opened article waits for its related list (asked for at the same time) so
+that both are drawn in one frame; a list that takes longer follows in a frame of its own."""
 PREFETCH_OFFSETS = (1, -1, 2)
 """Neighbours (list rows after / before the open article) whose lists are prefetched,
 most likely next first."""
@@ -85,6 +89,12 @@ class RelatedMixin(Screen[None]):
         if shown and self._related_shown != article_id:
             self._related_shown = article_id
             self.related_pane.show_finding(article_id)
+
+    def wait_for_related(self, article_id: str) -> None:
+        """Give the list of ``article_id``, asked for as it is being opened, up to
+        ``RELATED_WAIT`` to be ready (called by the article's loader, in its thread): when
+        it is, the article and its list are drawn in one frame."""
+        self._related_queue.wait_for(article_id, RELATED_WAIT)
 
     def _show_related(self, article_id: str, items: list[Any], note: str | None) -> None:
         """Fill the pane (its ``Drawn`` message then starts the prefetch)."""
