@@ -16,15 +16,15 @@ ones, for 0-30 MB more peak memory (cycles that die after being frozen).
 Only survivors of a full collection are frozen (never whatever happens to be alive
 at some moment we pick, which may include garbage cycles not yet collected).
 
-Even so, a collection that starts while a frame is being made still delays it: the
-collector runs when an allocation crosses its threshold, which is mostly during the burst
-of work an article open causes (tui_bench at 19k: 3-8 ms young-generation passes, and
-14-34 ms full ones, inside the frames of 1 open in 4). So while the guard is installed,
-the collector does not start by itself: :meth:`HeapGuard.tick` (the app calls it every
-``CHECK_EVERY`` seconds) runs the same generational passes the collector would have run,
-once no input came for ``IDLE_AFTER`` seconds - while the reader reads. Work that goes on
-without a pause is still collected, young generations only, once ``BUSY_LIMIT`` times the
-usual number of allocations is reached. Reference counting frees everything else as usual.
+Even so, a full collection that starts while a frame is being made still delays it: the
+collector starts one when an allocation crosses its thresholds, which is mostly during the
+burst of work an article open causes (tui_bench at 19k: 14-34 ms, inside the frames of
+about 1 open in 8). So while the guard is installed the collector runs its young and
+middle passes by itself as usual (a few milliseconds at most), but not the full ones:
+:meth:`HeapGuard.tick` (the app calls it every ``CHECK_EVERY`` seconds) runs the full
+pass the collector would have run once no input came for ``IDLE_AFTER`` seconds, while
+the reader reads. Work that goes on without such a pause still gets its full pass once
+``BUSY_LIMIT`` times the usual number of middle passes piled up.
 """
 
 from __future__ import annotations
@@ -35,11 +35,13 @@ from typing import Any
 
 CHECK_EVERY = 0.1
 """Seconds between two looks at the collector's counts."""
-IDLE_AFTER = 0.15
+IDLE_AFTER = 0.5
 """Seconds without input after which the reader is reading, not acting: collect then."""
-BUSY_LIMIT = 100
-"""Collect the young generations anyway once this many times the collector's first
-threshold of allocations piled up (input without a pause, long background work)."""
+BUSY_LIMIT = 10
+"""Run the full pass anyway once this many times the usual number of middle passes piled
+up (input without a pause, long background work)."""
+NEVER = 1_000_000_000
+"""A threshold the collector's own counts never reach."""
 
 
 class HeapGuard:
@@ -53,26 +55,25 @@ class HeapGuard:
         self.collections = [0, 0, 0]
         """Passes run by :meth:`tick`, per generation."""
         self._last_input = time.monotonic()
-        self._was_enabled = True
+        self._thresholds = gc.get_threshold()
 
     def install(self) -> None:
         """Start freezing after full collections; freeze what is alive now; collect in
         idle time only (see :meth:`tick`)."""
         if not self.installed:
             gc.callbacks.append(self._after_collection)
-            self._was_enabled = gc.isenabled()
-            gc.disable()
+            self._thresholds = gc.get_threshold()
+            gc.set_threshold(self._thresholds[0], self._thresholds[1], NEVER)  # no full pass
             self.installed = True
         self.freeze()
 
     def remove(self) -> None:
-        """Stop, give every frozen object back to the collector, and let it run by itself
-        again."""
+        """Stop, give every frozen object back to the collector, and let it run every
+        pass by itself again."""
         if self.installed:
             gc.callbacks.remove(self._after_collection)
+            gc.set_threshold(*self._thresholds)
             self.installed = False
-            if self._was_enabled:
-                gc.enable()
         gc.unfreeze()
 
     def touch(self) -> None:
@@ -80,25 +81,20 @@ class HeapGuard:
         self._last_input = time.monotonic()
 
     def tick(self) -> int | None:
-        """Run the collection the collector would have run by now, if the reader is idle
-        (or too much piled up); returns the generation collected, or None."""
+        """Run the full pass the collector would have run by now, if the reader is idle
+        (or too many piled up); returns the generation collected (2), or None."""
         if not self.installed:
             return None
-        if gc.isenabled():  # e.g. turned back on by a block that paused it meanwhile
-            gc.disable()
-        count0, count1, count2 = gc.get_count()
-        limit0, limit1, limit2 = gc.get_threshold()
-        if count0 < limit0:
+        middle_passes = gc.get_count()[2]
+        limit2 = self._thresholds[2]
+        if middle_passes < limit2:
             return None
         idle = time.monotonic() - self._last_input >= IDLE_AFTER
-        if not idle and count0 < BUSY_LIMIT * limit0:
+        if not idle and middle_passes < BUSY_LIMIT * limit2:
             return None
-        generation = 0
-        if count1 >= limit1:
-            generation = 2 if idle and count2 >= limit2 else 1
-        gc.collect(generation)
-        self.collections[generation] += 1
-        return generation
+        gc.collect(2)
+        self.collections[2] += 1
+        return 2
 
     def freeze(self) -> None:
         """Treat every object alive now as permanent (cheap: a list splice)."""

@@ -114,60 +114,61 @@ def test_heap_guard_freezes_survivors_of_full_collections_and_gives_them_back() 
 
 def _garbage(count: int) -> None:
     """Leave ``count`` garbage cycles (reference counting cannot free them: only the
-    collector can, and each counts towards its first threshold)."""
+    collector can)."""
     for _ in range(count):
         cycle: list = []
         cycle.append(cycle)
 
 
-def test_heap_guard_collects_only_when_the_reader_pauses(monkeypatch) -> None:
+def test_heap_guard_runs_full_passes_when_the_reader_pauses(monkeypatch) -> None:
     clock = [100.0]
     monkeypatch.setattr(heap.time, "monotonic", lambda: clock[0])
-    enabled = gc.isenabled()
+    thresholds = gc.get_threshold()
     guard = HeapGuard()
     try:
         guard.install()
-        assert not gc.isenabled()  # the collector no longer starts by itself
-        assert guard.tick() is None  # nothing allocated yet
+        assert gc.isenabled()
+        assert gc.get_threshold()[:2] == thresholds[:2]  # young and middle passes as usual
+        assert gc.get_threshold()[2] >= heap.NEVER  # full ones: by tick()
+        counts = [0, 0, 0]
+        monkeypatch.setattr(gc, "get_count", lambda: tuple(counts))
         guard.touch()
-        _garbage(3 * gc.get_threshold()[0])
-        assert gc.get_count()[0] >= gc.get_threshold()[0]
-        assert guard.tick() is None  # the reader just acted: not now
-        clock[0] += heap.IDLE_AFTER
-        assert guard.tick() in (0, 1, 2)  # paused: the pass the collector owed is run
-        assert gc.get_count()[0] < gc.get_threshold()[0]
-        assert guard.tick() is None  # nothing owed any more
+        assert guard.tick() is None  # no middle pass yet: nothing owed
+        counts[2] = thresholds[2]  # a full pass is owed ...
+        assert guard.tick() is None  # ... but the reader just acted
+        clock[0] += heap.IDLE_AFTER / 2
+        assert guard.tick() is None  # still acting
+        clock[0] += heap.IDLE_AFTER / 2
+        frozen = guard.freezes
+        assert guard.tick() == 2  # paused: the full pass, and its survivors are frozen
+        assert guard.freezes == frozen + 1
         guard.touch()
-        _garbage((heap.BUSY_LIMIT + 1) * gc.get_threshold()[0])
-        assert guard.tick() in (0, 1)  # busy for too long: young generations anyway
-        gc.enable()  # e.g. a block that paused the collector restored it
-        guard.tick()
-        assert not gc.isenabled()
+        counts[2] = heap.BUSY_LIMIT * thresholds[2] - 1
+        assert guard.tick() is None
+        counts[2] += 1
+        assert guard.tick() == 2  # busy for too long: collected anyway
+        assert guard.collections == [0, 0, 2]
     finally:
         guard.remove()
-    assert gc.isenabled() == enabled  # given back as it was
+    assert gc.get_threshold() == thresholds  # given back as they were
     assert guard.tick() is None  # removed: does nothing
 
 
-def test_heap_guard_full_pass_only_when_idle(monkeypatch) -> None:
+def test_heap_guard_really_collects_garbage_cycles(monkeypatch) -> None:
     clock = [100.0]
     monkeypatch.setattr(heap.time, "monotonic", lambda: clock[0])
+    limit0, limit1, limit2 = gc.get_threshold()
     guard = HeapGuard()
     try:
         guard.install()
-        limit0, limit1, limit2 = gc.get_threshold()
-        for _ in range(limit2 * limit1 + 1):  # enough young passes to owe a full one
-            _garbage(limit0)
-            gc.collect(0)
-        monkeypatch.setattr(gc, "get_count", lambda: (limit0, limit1, limit2))
-        guard.touch()
-        _garbage(heap.BUSY_LIMIT * limit0)
-        monkeypatch.setattr(gc, "get_count", lambda: (heap.BUSY_LIMIT * limit0, limit1, limit2))
-        assert guard.tick() == 1  # busy: never the (longer) full pass
+        gc.collect()
+        for _ in range(limit0 * limit1 * limit2 * 2):  # enough for two middle passes' worth
+            _garbage(1)
+        assert gc.get_count()[2] >= limit2  # a full pass is owed, and was not run
+        assert gc.get_freeze_count() > 0
         clock[0] += heap.IDLE_AFTER
-        frozen = guard.freezes
-        assert guard.tick() == 2  # idle: the full pass, and its survivors are frozen
-        assert guard.freezes == frozen + 1
+        assert guard.tick() == 2
+        assert gc.get_count()[2] == 0
     finally:
         guard.remove()
 
@@ -176,16 +177,17 @@ async def test_the_app_guards_the_heap_while_it_runs(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(160, 45)) as pilot:
         await settle(pilot)
-        assert app.heap.installed and not gc.isenabled()
+        assert app.heap.installed
         gc.collect()  # a full collection while the app runs: its survivors are frozen
         assert gc.get_freeze_count() > 0
-        _garbage(3 * gc.get_threshold()[0])
+        limit0, limit1, limit2 = heap.gc.get_threshold()
+        _garbage(limit0 * limit1 * 10 * 2)  # full passes owed: the collector leaves them
         before = sum(app.heap.collections)
         await pilot.pause(heap.IDLE_AFTER + 3 * heap.CHECK_EVERY)
         assert sum(app.heap.collections) > before  # collected while nothing happened
     assert not app.heap.installed
     assert gc.get_freeze_count() == 0
-    assert gc.isenabled()
+    assert gc.get_threshold()[2] < heap.NEVER
 
 
 def test_the_first_screen_does_not_import_notes_or_analysis() -> None:
