@@ -8,8 +8,10 @@ at a time per kind of work; the Whoosh searcher is reopened when the index chang
 from __future__ import annotations
 
 import functools
+import os
 import pickle
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
@@ -64,6 +66,8 @@ class Library:
         self._lock = threading.RLock()
         self._ix: Any = None
         self._searcher: Any = None
+        self._checked_stamp: int | None = None
+        """The index folder's modification time when the searcher was last found current."""
         self._manifest: Manifest | None = None
         self._manifest_stamp: int | None = None
         self._by_id: dict[str, Entry] = {}
@@ -130,7 +134,7 @@ class Library:
         with self._lock:
             if self._ix is None:
                 self._ix = self.indexer.open()
-            if self._searcher is None or not self._searcher.up_to_date():
+            if self._searcher is None or not self._searcher_current():
                 if self._searcher is not None:
                     # The index changed on disk (this or another process wrote it):
                     # everything derived from the old state goes with it.
@@ -141,7 +145,31 @@ class Library:
                     self._derived.clear()
                     self._load_manifest()
                 self._searcher = self._ix.searcher()
+                self._checked_stamp = None
             return self._searcher
+
+    SETTLED_NS = 2_000_000_000
+    """A folder changed longer ago than this has a trustworthy modification time (file
+    systems with coarse timestamps cannot hide a later change behind it)."""
+
+    def _searcher_current(self) -> bool:
+        """The searcher still shows the latest commit (lock held).
+
+        Whoosh's ``up_to_date`` lists the index folder (~1 ms; a related list asks twice);
+        a commit always adds a table-of-contents file, so while the folder's modification
+        time is the one seen at the last full check, and old enough to be exact, nothing
+        was committed since.
+        """
+        try:
+            stamp = os.stat(self.indexer.folder).st_mtime_ns
+        except OSError:
+            stamp = None
+        if stamp is not None and stamp == self._checked_stamp \
+                and time.time_ns() - stamp > self.SETTLED_NS:
+            return True
+        current = self._searcher.up_to_date()
+        self._checked_stamp = stamp if current else None
+        return current
 
     def close(self) -> None:
         """Release the searcher and index files."""

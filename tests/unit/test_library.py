@@ -78,3 +78,40 @@ def test_warm_on_an_empty_corpus(tmp_path: Path) -> None:
     library.update_index()
     library.warm()
     assert library.search("anything").total == 0
+
+
+def test_a_commit_by_another_instance_is_seen_and_a_settled_index_is_not_relisted(
+        seed_copy: Path, monkeypatch) -> None:
+    import os
+
+    reader_a = Library([seed_copy])
+    reader_a.update_index()
+    first = reader_a.searcher()
+    checks = []
+    real = type(first).up_to_date
+    monkeypatch.setattr(type(first), "up_to_date",
+                        lambda self: checks.append(1) or real(self))
+    folder = reader_a.indexer.folder
+    settled = os.stat(folder).st_mtime_ns - 10 * Library.SETTLED_NS
+    os.utime(folder, ns=(settled, settled))  # committed long ago
+    assert reader_a.searcher() is first and checks == [1]  # one full check ...
+    assert reader_a.searcher() is first and checks == [1]  # ... then the folder's time
+    (seed_copy / "005_new.txt").write_text("Aleppo\n\nA new report from Aleppo.\n",
+                                           encoding="utf-8")
+    writer_b = Library([seed_copy])  # another instance commits
+    assert writer_b.update_index().added == 1
+    assert reader_a.searcher() is not first  # the folder changed: seen at once
+    assert len(reader_a.summaries()) == 6
+
+
+def test_a_recent_folder_time_is_always_checked_in_full(seed_copy: Path, monkeypatch) -> None:
+    library = Library([seed_copy])
+    library.update_index()
+    searcher = library.searcher()
+    checks = []
+    real = type(searcher).up_to_date
+    monkeypatch.setattr(type(searcher), "up_to_date",
+                        lambda self: checks.append(1) or real(self))
+    library.searcher()
+    library.searcher()
+    assert checks == [1, 1]  # changed moments ago: its time may hide a later commit
