@@ -151,6 +151,9 @@ class RelatedPane(ScrollView, can_focus=True):
         """Drawn rows keyed by (row, under the cursor, focused); cleared on any change."""
         self._paint: _Paint | None = None
         """Styles of the batch of rows being drawn."""
+        self._paints: dict[tuple[int, bool], _Paint] = {}
+        """Resolved styles by (width, focused): resolving walks the DOM (~1 ms a list);
+        cleared when the CSS changes."""
         self._announced = False
         """``Drawn`` was posted for the list shown."""
 
@@ -216,6 +219,7 @@ class RelatedPane(ScrollView, can_focus=True):
         """CSS changed (theme switch): draw the rows again."""
         super().notify_style_update()
         self._strips.clear()
+        self._paints.clear()
 
     # -- drawing ----------------------------------------------------------------------
 
@@ -231,12 +235,17 @@ class RelatedPane(ScrollView, can_focus=True):
         )
 
     def _resolve_paint(self) -> _Paint:
-        return _Paint(
-            self._width or self.scrollable_content_region.width,
-            self.rich_style,
-            self.get_component_rich_style("related-pane--cursor"),
-            {kind: self._kind_style(kind) for kind in KINDS},
-        )
+        width = self._width or self.scrollable_content_region.width
+        key = (width, self.has_focus)
+        paint = self._paints.get(key)
+        if paint is None:
+            paint = self._paints[key] = _Paint(
+                width,
+                self.rich_style,
+                self.get_component_rich_style("related-pane--cursor"),
+                {kind: self._kind_style(kind) for kind in KINDS},
+            )
+        return paint
 
     def render_lines(self, crop: Region) -> list[Strip]:
         """Re-wrap if the width changed without a resize (a scrollbar came or went), and
