@@ -64,8 +64,10 @@ class TermTable:
             self._read(reader)
             if key is not None and cache is not None:
                 self._save(cache, key)
-        if part is not None:
-            self._parts = array("f", map(part, self._ids, self._parts))
+        if part is not None:  # in place: a second array would be as large again
+            parts = self._parts
+            for i, (doc, weight) in enumerate(zip(self._ids, parts, strict=True)):
+                parts[i] = part(doc, weight)
 
     def frequency(self, word: str) -> float | None:
         """The word's total weight in the collection; None when it is not indexed."""
