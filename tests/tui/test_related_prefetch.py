@@ -7,6 +7,8 @@ The fake corpus in list order (newest first): a4, a3, a1, a0, a2.
 from __future__ import annotations
 
 import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 from reader.tui.navigation import Position
@@ -177,13 +179,19 @@ async def test_the_related_article_under_the_cursor_is_ready_when_chosen(make_ap
         assert library.related_asked.count("a2") == asked
 
 
-async def test_a_cold_list_ready_soon_is_drawn_with_its_article(make_app, library) -> None:
+@asynccontextmanager
+async def _related_pane_shown(make_app: Any) -> AsyncIterator[tuple[Any, MainScreen]]:
+    """The app with the Related pane on screen (a4 open, its list drawn)."""
     app = make_app()
     async with app.run_test(size=(160, 45)) as pilot:
         await settle(pilot)
         await pilot.press("4")
         await settle(pilot)
-        screen = _screen(app)
+        yield pilot, _screen(app)
+
+
+async def test_a_cold_list_ready_soon_is_drawn_with_its_article(make_app, library) -> None:
+    async with _related_pane_shown(make_app) as (pilot, screen):
         assert not screen.has_related("a2")  # far from a4 in the list: not prefetched
         shown = _watch_the_pane(screen)
         screen.open_at(Position("a2"))
@@ -193,12 +201,7 @@ async def test_a_cold_list_ready_soon_is_drawn_with_its_article(make_app, librar
 
 
 async def test_a_slow_list_does_not_hold_its_article_back(make_app, library) -> None:
-    app = make_app()
-    async with app.run_test(size=(160, 45)) as pilot:
-        await settle(pilot)
-        await pilot.press("4")
-        await settle(pilot)
-        screen = _screen(app)
+    async with _related_pane_shown(make_app) as (pilot, screen):
         release = threading.Event()
         related = library.related
 

@@ -80,6 +80,15 @@ def test_warm_on_an_empty_corpus(tmp_path: Path) -> None:
     assert library.search("anything").total == 0
 
 
+def _full_checks(library: Library, monkeypatch) -> list[int]:
+    """Count the library's full freshness checks (Whoosh listing the index folder)."""
+    checks: list[int] = []
+    searcher_type = type(library.searcher())
+    real = searcher_type.up_to_date
+    monkeypatch.setattr(searcher_type, "up_to_date", lambda self: checks.append(1) or real(self))
+    return checks
+
+
 def test_a_commit_by_another_instance_is_seen_and_a_settled_index_is_not_relisted(
         seed_copy: Path, monkeypatch) -> None:
     import os
@@ -87,10 +96,7 @@ def test_a_commit_by_another_instance_is_seen_and_a_settled_index_is_not_reliste
     reader_a = Library([seed_copy])
     reader_a.update_index()
     first = reader_a.searcher()
-    checks = []
-    real = type(first).up_to_date
-    monkeypatch.setattr(type(first), "up_to_date",
-                        lambda self: checks.append(1) or real(self))
+    checks = _full_checks(reader_a, monkeypatch)
     folder = reader_a.indexer.folder
     settled = os.stat(folder).st_mtime_ns - 10 * Library.SETTLED_NS
     os.utime(folder, ns=(settled, settled))  # committed long ago
@@ -107,11 +113,7 @@ def test_a_commit_by_another_instance_is_seen_and_a_settled_index_is_not_reliste
 def test_a_recent_folder_time_is_always_checked_in_full(seed_copy: Path, monkeypatch) -> None:
     library = Library([seed_copy])
     library.update_index()
-    searcher = library.searcher()
-    checks = []
-    real = type(searcher).up_to_date
-    monkeypatch.setattr(type(searcher), "up_to_date",
-                        lambda self: checks.append(1) or real(self))
+    checks = _full_checks(library, monkeypatch)
     library.searcher()
     library.searcher()
     assert checks == [1, 1]  # changed moments ago: its time may hide a later commit
