@@ -223,3 +223,29 @@ async def test_a_slow_list_does_not_hold_its_article_back(make_app, library) -> 
         await settle(pilot)
         assert [kind for kind, _, _ in shown] == ["finding", "list"]
         assert all(shown_for == open_id == "a2" for _, shown_for, open_id in shown), shown
+
+
+async def test_the_lists_where_n_and_N_lead_are_ready(make_app, library) -> None:
+    async with _related_pane_shown(make_app) as (pilot, screen):
+        screen.open_at(Position("a0"), focus_view=True)
+        await settle(pilot)
+        screen.forget_related()  # a4's list (the first article's) is computed again if wanted
+        await pilot.press("right_square_bracket", "asterisk")  # follow HTS
+        await settle(pilot)
+        trail = screen.trail
+        assert trail is not None and trail.entity_id == "hts"
+        await pilot.press("n", "n")  # past a0's second mention: a1
+        await settle(pilot)
+        assert screen.article_view.article.id == "a1"
+        at = trail.article_ids.index("a1")
+        after = trail.article_ids[at + 1]
+        rows = [item_article_id(item) for item in screen.article_list.items]
+        assert abs(rows.index(after) - rows.index("a1")) > 1  # not a list neighbour
+        assert screen.has_related(after)  # where n leads next
+        asked = library.related_asked.count(after)
+        shown = _watch_the_pane(screen)
+        await pilot.press("n", "n")
+        await settle(pilot)
+        assert screen.article_view.article.id == after
+        assert shown[0] == ("list", after, after)  # kept: filled with the article
+        assert library.related_asked.count(after) == asked  # not computed again

@@ -93,6 +93,7 @@ class FollowingMixin(Screen[None]):
         if event.step:
             self._step(event.step)
         self._update_trail_status()
+        self._prefetch_related()  # the trail's next and previous articles
 
     def _step(self, direction: int) -> None:
         if self.trail is None:

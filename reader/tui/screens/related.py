@@ -3,10 +3,10 @@
 A mixin of :class:`reader.tui.screens.main.MainScreen`. Lists are computed only while the
 Related pane is on screen. The article being opened comes first (its list is computed
 alongside the article's own load, which waits a moment for it so that both are drawn
-together); once its list is drawn, the lists the reader may want
-next are computed too: the related article under the pane's cursor when the pane has
-focus (enter opens it), and the open article's neighbours in the article list (the next
-and previous article). Opening one of those finds its list ready, and the pane fills in
+together); once its list is drawn, the lists the reader may want next are computed
+too: the related article under the pane's cursor when the pane has focus (enter opens it),
+the open article's neighbours on the followed entity's or search's trail (where n and N
+lead), and its neighbours in the article list (the next and previous article). Opening one of those finds its list ready, and the pane fills in
 the same frame as the article. The last ``RELATED_CACHE_SIZE`` lists are kept; a re-index
 or a correction forgets them.
 """
@@ -115,8 +115,8 @@ class RelatedMixin(Screen[None]):
 
     def _prefetch_related(self) -> None:
         """Queue the lists not kept yet of: the related article under the pane's cursor
-        (when the pane has focus: enter opens it), then the open article's neighbours in
-        the article list."""
+        (when the pane has focus: enter opens it), the open article's neighbours on the
+        followed trail (n / N), then its neighbours in the article list."""
         article = self.article_view.article
         if article is None or not self._related_visible():
             return
@@ -124,6 +124,11 @@ class RelatedMixin(Screen[None]):
         pane = self.related_pane
         if pane.has_focus and pane.article_id == article.id and pane.current is not None:
             wanted.append(pane.current.summary.id)
+        trail = getattr(self, "trail", None)
+        if trail is not None and article.id in trail.article_ids:  # where n / N lead
+            at = trail.article_ids.index(article.id)
+            wanted.extend(trail.article_ids[i] for i in (at + 1, at - 1)
+                          if 0 <= i < len(trail.article_ids))
         index = self.article_list.index_of(article.id)
         if index is not None:
             items = self.article_list.items
