@@ -25,11 +25,17 @@ from pathlib import Path
 from typing import Any
 
 from reader.analysis.doctable import DocTable, build_doc_table
-from reader.index.postings import LruDict
-from reader.analysis.duplicates import (content_pairs, cosine, near_duplicate, shingles, specifics,
-                                         words_of)
+from reader.analysis.duplicates import (
+    content_pairs,
+    cosine,
+    near_duplicate,
+    shingles,
+    specifics,
+    words_of,
+)
 from reader.analysis.entitysim import EntityModel
 from reader.analysis.textsim import TextModel
+from reader.index.postings import LruDict
 from reader.model import ArticleSummary
 
 FINGERPRINTS_KEPT = 512

@@ -6,9 +6,9 @@ alongside the article's own load, which waits a moment for it so that both are d
 together); once its list is drawn, the lists the reader may want next are computed
 too: the related article under the pane's cursor when the pane has focus (enter opens it),
 the open article's neighbours on the followed entity's or search's trail (where n and N
-lead), and its neighbours in the article list (the next and previous article). Opening one of those finds its list ready, and the pane fills in
-the same frame as the article. The last ``RELATED_CACHE_SIZE`` lists are kept; a re-index
-or a correction forgets them.
+lead), and its neighbours in the article list (the next and previous article). Opening one
+of those finds its list ready, and the pane fills in the same frame as the article. The
+last ``RELATED_CACHE_SIZE`` lists are kept; a re-index or a correction forgets them.
 """
 
 from __future__ import annotations
