@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from reader.entities import rules
+from reader.entities.candidates import GIVEN_NAME
 from reader.entities.lexicon import Lexicon
 from reader.entities.normalise import key
 from reader.entities.text_shape import norm
@@ -58,8 +59,15 @@ def classify(lex: Lexicon, text, words, s, e, person_cue, given) -> tuple[str, s
         idx = lex.lookup(key(m.group(1)))
         if idx is not None and lex.get(idx).type in ("country", "region"):
             return PLACE, "city"
-    if key(words[0][2]) in given and len(words) >= 2:
-        return ACTOR, "person"
+    k0 = key(words[0][2])
+    if k0 in given:
+        if len(words) >= 2:
+            return ACTOR, "person"
+        if lex.lookup(k0) is None:
+            # "Francine is against it", "his son Michael": a given name alone is a person
+            # too (not a listed town: "Harrison"); the strong place contexts above outweigh
+            # it here ("from Klaus" does not), and any place context does in the corpus vote
+            return ACTOR, GIVEN_NAME
     if len(words) == 1 and norm(words[0][2]).endswith(rules.PLACE_WORD_ENDINGS):
         return PLACE, "city"
     if len(words) > 1 and norm(words[0][2]).removeprefix("al-") in rules.PLACE_PREFIXES:

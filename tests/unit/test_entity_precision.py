@@ -1,0 +1,37 @@
+"""Precision/recall rules of the second pass (each rule with a case where it fires and a
+near-miss where it must not)."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.entities import EntityEngine
+from reader.model import ACTOR, PLACE
+
+
+@pytest.fixture(scope="module")
+def engine() -> EntityEngine:
+    return EntityEngine()
+
+
+def found(engine: EntityEngine, *texts: str) -> dict[str, tuple[str, str]]:
+    """``{mention text: (kind, type)}`` of ``texts`` linked as one corpus."""
+    out = engine.extract_texts({str(i): t for i, t in enumerate(texts)})
+    return {m.text: (m.kind, m.type) for ms in out.values() for m in ms}
+
+
+def test_a_lone_given_name_is_a_person(engine):
+    names = found(engine, "The farmer lives with his wife, Marlene, near the old mill.")
+    assert names.get("Marlene") == (ACTOR, "person")
+    names = found(engine, "After the match his brother Desmond drove the team bus home.")
+    assert names.get("Desmond") == (ACTOR, "person")
+
+
+def test_a_lone_given_name_yields_to_place_evidence(engine):
+    # a strong place context in the sentence itself
+    names = found(engine, "The mail coach stopped in the village of Marlene on its way north.")
+    assert names.get("Marlene", ("", ""))[0] == PLACE
+    # a place context elsewhere in the corpus outweighs the given name in the vote
+    names = found(engine, "They bought a farm in the town of Desmond in 1898.",
+                  "Every morning he drove to Desmond and back with the milk.")
+    assert names.get("Desmond", ("", ""))[0] == PLACE
