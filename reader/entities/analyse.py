@@ -28,6 +28,7 @@ from reader.entities.demonyms import demonym_table
 from reader.entities.evidence import collect_evidence
 from reader.entities.lexicon import Lexicon
 from reader.entities.list_hits import list_hits
+from reader.entities.nicknames import join_nicknames
 from reader.entities.normalise import key
 from reader.entities.rule_segments import EVENT_WORDS, RuleSegments
 from reader.entities.text_shape import (
@@ -118,6 +119,7 @@ class Analyser(WholeNames, RuleSegments):
                 covered_until = h[1]
             hit_iter_pos += 1
         cands.sort(key=_START)
+        cands = join_nicknames(self, text, cands, hits, lower_words, title_lines)
         result.candidates = dedupe(cands)
         collect_evidence(text, result)
         return result

@@ -35,3 +35,22 @@ def test_a_lone_given_name_yields_to_place_evidence(engine):
     names = found(engine, "They bought a farm in the town of Desmond in 1898.",
                   "Every morning he drove to Desmond and back with the milk.")
     assert names.get("Desmond", ("", ""))[0] == PLACE
+
+
+def test_a_nickname_in_quotes_stays_inside_the_name(engine):
+    names = found(engine, 'The club signed Robert "Bullet" Hanrahan in 1931. Later Hanrahan coached.')
+    assert names.get('Robert "Bullet" Hanrahan') == (ACTOR, "person")
+    assert names.get("Hanrahan", ("", ""))[0] == ACTOR
+    assert "Bullet" not in names
+    # the rest of the surname's run is a name of its own
+    names = found(engine, 'The seat is held by Thomas “Tiny” Ferrall of the Green Party of Ontario.')
+    assert "Thomas “Tiny” Ferrall" in names
+    assert any(n.startswith("Green Party") for n in names)
+
+
+def test_quoted_words_between_names_that_are_no_nickname(engine):
+    # no given name before the quote, or a common word after it: no person is made
+    names = found(engine, 'Critics panned the Marillion "Misplaced" Tour dates; the tour went on.')
+    assert not any('"' in n for n in names)
+    names = found(engine, 'He asked Kevin "Why" Monday and left the room.')
+    assert not any('"' in n for n in names)
