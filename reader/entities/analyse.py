@@ -33,6 +33,7 @@ from reader.entities.normalise import key
 from reader.entities.rule_segments import EVENT_WORDS, RuleSegments
 from reader.entities.text_shape import (
     dedupe,
+    drop_honours,
     in_ranges,
     is_lone_stop,
     norm,
@@ -151,6 +152,8 @@ class Analyser(WholeNames, RuleSegments):
             for h in run_hits:
                 cands.append(self._known(text, h))
             return
+        if "All-" in run or "ALL-" in run:
+            tokens, run_hits = drop_honours(tokens, run_hits)
         in_title = in_ranges(rs, title_lines)
         # split at "and": only a run with an "and" token or a hyphen tail's break has one
         split = ("and" in run and _AND.search(run) is not None) or "-" in run

@@ -67,6 +67,23 @@ def split_hyphen_tails(tokens):
     return out
 
 
+def drop_honours(tokens, run_hits):
+    """Tokens and list hits of a run without its "All-" compounds ("All-American", "All-Star",
+    "Texas All-State"): honours and teams of the best, never names, and a break between the
+    names either side. A run ending with a designator keeps them ("All-India Radio")."""
+    last = norm(tokens[-1][2]) if tokens else ""
+    if last in rules.ORG_SUFFIXES or last in rules.PLACE_SUFFIXES:
+        return tokens, run_hits
+    out = []
+    for tok in tokens:
+        if tok[2].startswith(("All-", "ALL-")) and len(tok[2]) > 4:
+            out.append((tok[0], tok[0], "and"))  # a break: never join across it
+            run_hits = [h for h in run_hits if not (tok[0] <= h[0] < tok[1])]
+        else:
+            out.append(tok)
+    return out, run_hits
+
+
 def starts_sentence(text: str, pos: int) -> bool:
     j = pos - 1
     while j >= 0 and text[j] in " \t\"'“‘(":

@@ -54,3 +54,14 @@ def test_quoted_words_between_names_that_are_no_nickname(engine):
     assert not any('"' in n for n in names)
     names = found(engine, 'He asked Kevin "Why" Monday and left the room.')
     assert not any('"' in n for n in names)
+
+
+def test_all_compounds_are_honours_not_names(engine):
+    names = found(engine, "Kowalczyk was an All-American guard and a Nebraska All-State pick, and "
+                          "made the All-Time University of Omaha roster.")
+    assert not any("All-" in n for n in names)
+    assert names.get("Nebraska", ("", ""))[0] == PLACE
+    assert "University of Omaha" in names
+    # a name that ends with a designator keeps its "All-" word
+    names = found(engine, "The speech was carried by All-Nations Radio on Monday night.")
+    assert "All-Nations Radio" in names
