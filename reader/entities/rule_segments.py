@@ -166,11 +166,14 @@ class RuleSegments:
                                    person_cue)
                 self._rule_segment(text, rest, cands, lower_words, False, in_title, False)
                 return False
-            # ordinary words before a given name are a description: "Tower Man George Hauser"
+            # ordinary words before a given name are a description: "Tower Man George Hauser",
+            # "Senior Kory Smith"
             for j in range(1, min(len(seg), 4)) if len(seg) > 2 else ():
                 if key(seg[j][2]) in self._given and j + 1 < len(seg):
                     if all(
-                        norm(t[2]) in lower_words or norm(t[2]) in rules.JOB_TITLES
+                        norm(t[2]) in lower_words
+                        or norm(t[2]) in rules.JOB_TITLES
+                        or norm(t[2]) in rules.RANK_WORDS
                         for t in seg[:j]
                     ):
                         seg = seg[j:]

@@ -55,6 +55,14 @@ JOB_TITLES = frozenset(
 )
 """Occupations written before a name ("Actress Tara Reid", "Academy President Boone Isaacs")."""
 
+RANK_WORDS = frozenset(
+    """freshman freshmen sophomore sophomores junior juniors senior seniors rookie rookies
+    veteran veterans descendant descendants count countess baron baroness viscount marquis
+    marquess emperor empress tsar czar tsarina kaiser""".split()
+)
+"""Class years, ranks and nobility written before a given name ("Senior Kory Smith", "Count
+Anton Faber"): a description, not part of the name (only before a given name: "Senior Bowl")."""
+
 PERSON_TITLES = frozenset(
     """president minister king queen prince princess sheikh shaikh emir general gen gen.
     lieutenant lt lt. colonel col col. maj maj. major brigadier captain capt capt. sergeant

@@ -65,3 +65,12 @@ def test_all_compounds_are_honours_not_names(engine):
     # a name that ends with a designator keeps its "All-" word
     names = found(engine, "The speech was carried by All-Nations Radio on Monday night.")
     assert "All-Nations Radio" in names
+
+
+def test_class_years_and_ranks_before_a_given_name_are_cut(engine):
+    names = found(engine, "Three players, Sophomore Kevin Marchetti and Countess Maria Vronska, "
+                          "were honoured on Friday.")
+    assert "Kevin Marchetti" in names and "Maria Vronska" in names
+    # not before a word that is no given name: "Senior Bowl" is a name
+    names = found(engine, "He played in the Senior Bowl in Mobile in January.")
+    assert any(n.startswith("Senior Bowl") for n in names)
