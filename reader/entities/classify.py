@@ -26,6 +26,16 @@ def classify(lex: Lexicon, text, words, s, e, person_cue, given) -> tuple[str, s
         return ACTOR, "organisation"
     if first in rules.ORG_PREFIXES and len(words) > 1:
         return ACTOR, "organisation"
+    if (
+        len(words) > 1
+        and _plural_name(lex, words[-1][2], last)
+        and (
+            first in rules.PLACE_PREFIXES
+            or lex.lookup(key(" ".join(w[2] for w in words[:-1]))) is not None
+        )
+    ):
+        # a place's name and a plural: "St. Louis Eagles", "River Cats", "West Coast Eagles"
+        return ACTOR, "organisation"
     if first in rules.PLACE_PREFIXES and len(words) > 1 and not person_cue:
         return PLACE, rules.PLACE_PREFIXES[first]
     if (
@@ -80,3 +90,17 @@ def classify(lex: Lexicon, text, words, s, e, person_cue, given) -> tuple[str, s
     if len(words) == 1 and words[0][2].isupper() and len(words[0][2]) >= 2:
         return ACTOR, "organisation"
     return ACTOR, "unknown"
+
+
+def _plural_name(lex: Lexicon, word: str, low: str) -> bool:
+    """True if ``word`` (lower case ``low``) is a capitalised plural noun that ends no place
+    name ("Eagles", "Dockers", "Trains"; not "Highlands", "Islands" or a listed place)."""
+    return (
+        len(low) > 3
+        and low.endswith("s")
+        and not low.endswith(("ss", "us", "is", "'s", "’s"))
+        and word[:1].isupper()
+        and not word.isupper()
+        and low not in rules.PLACE_PLURALS
+        and lex.lookup(key(word)) is None
+    )

@@ -147,6 +147,15 @@ PLACE_PREFIXES = {
     "ras": "city", "qasr": "city", "marj": "city", "jisr": "city", "hayy": "district",
     "tall": "city", "maarat": "city", "maarrat": "city", "qalaat": "city", "mazraat": "city",
 }
+PLACE_PLURALS = frozenset(
+    """highlands lowlands midlands uplands plains flats sands rapids narrows keys banks fields
+    meadows lakes hills pines oaks elms wells gardens downs moors fens marshes glades
+    everglades territories provinces states emirates islands isles indies alps dunes cliffs
+    rocks shoals straits waters woods forests falls springs heights mountains towers docks
+    caves gates steppes wetlands commons acres sounds ponds peaks rivers valleys""".split()
+)
+"""Plural last words of place names ("Scottish Highlands", "North Downs"); any other plural
+ends a team's or a group's name ("West Coast Eagles", "Fremantle Dockers")."""
 PLACE_WORD_ENDINGS = ("abad", "shahr", "grad", "burg", "ville", "polis", "istan")
 """Endings of single-word place names ("Jalalabad", "Volgograd", "Kurdistan")."""
 """First words of place names ("Mount Hermon", "Gulf of Aden", "North Waziristan")."""

@@ -74,3 +74,14 @@ def test_class_years_and_ranks_before_a_given_name_are_cut(engine):
     # not before a word that is no given name: "Senior Bowl" is a name
     names = found(engine, "He played in the Senior Bowl in Mobile in January.")
     assert any(n.startswith("Senior Bowl") for n in names)
+
+
+def test_a_place_name_and_a_plural_is_a_team(engine):
+    names = found(engine, "He was traded to the San Marcos Pelicans before joining the Fort Wayne "
+                          "Mudcats in 1971.")
+    assert names.get("San Marcos Pelicans", ("", ""))[0] == ACTOR
+    assert names.get("Fort Wayne Mudcats", ("", ""))[0] == ACTOR
+    # plural place words still end place names
+    names = found(engine, "They hiked across the North Moorland Highlands and the San Pedro Flats.")
+    assert names.get("North Moorland Highlands", ("", ""))[0] == PLACE
+    assert names.get("San Pedro Flats", ("", ""))[0] == PLACE
