@@ -28,6 +28,12 @@ _COORDINATED = re.compile(r"(?:,|,? and|,? or) $")
 """Text between two names of one list ("Anadan and Haritan")."""
 _ABBREVIATED = re.compile(r"[A-Z]\.[A-Z]\.?$|\b[A-Z][a-z]?\.$")
 """A name ending in an abbreviation ("U.S.", "Smith Jr."), whose full stop is its own."""
+_CODE_WORD = re.compile(r"[A-Z]+\d+[A-Z]*\d*|[A-Z]\d*[A-Z]?\d+")
+"""Capitals and digits in one unlisted word: an index, a model, a road ("BEL20", "X86")."""
+_ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")
+"""An acronym in the plural ("KOs", "MPs", "IEDs"): things, not a name."""
+_PERIOD_WORDS = frozenset("age ages era".split())
+"""Last words of the names of periods ("Middle Ages", "Gilded Age"), which are no mentions."""
 _STRIPPED = rules.TITLES | rules.JOB_TITLES | _ROLES_OF | rules.STOP_WORDS | {"old"}
 """Every word the leading-word rules look at besides connectors, demonyms and lower-case words
 (most words are none of these: one set lookup instead of five)."""
@@ -292,6 +298,10 @@ class RuleSegments:
                 return person_cue
             if low in lower_words and not person_cue:
                 return person_cue  # written in lower case elsewhere: a common word
+            if not tok0.isalpha() and _CODE_WORD.fullmatch(tok0) or _ACRONYM_PLURAL.fullmatch(tok0):
+                return person_cue  # "BEL20", "X86", "B1242": a code; "KOs", "MPs": a plural
+        elif norm(words[-1][2]) in _PERIOD_WORDS:
+            return person_cue  # "Middle Ages", "Bronze Age", "Victorian Era": a period
         idx = self.lex.lookup(k)
         known = self.lex.get(idx) if idx is not None else None
         if known is not None and (known.kind == ACTOR or known.type in ("country", "region")):

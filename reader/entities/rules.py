@@ -241,7 +241,7 @@ SINGLE_STOP = frozenset(
     president minister government army police military regime opposition rebels state
     breaking live latest news home world politics business sport sports weather
     aids hiv suv suvs vip vips gdp dna rna cd cds dvd dvds pc pcs atm atms gps usb ufo mp3
-    llc swat faq diy pdf html tba tbd rsvp ipo ipos ok bmx cad ost""".split()
+    llc swat faq diy pdf html tba tbd rsvp ipo ipos ok bmx cad ost phd mba""".split()
 )
 """Words that can be part of a name but are no name alone ("Islamic", "Staff", "Tags")."""
 

@@ -85,3 +85,14 @@ def test_a_place_name_and_a_plural_is_a_team(engine):
     names = found(engine, "They hiked across the North Moorland Highlands and the San Pedro Flats.")
     assert names.get("North Moorland Highlands", ("", ""))[0] == PLACE
     assert names.get("San Pedro Flats", ("", ""))[0] == PLACE
+
+
+def test_codes_acronym_plurals_and_periods_are_no_names(engine):
+    names = found(engine, "The FTSE rose while the DAX30 fell; police found two IEDs near the "
+                          "A614 road, and historians of the Bronze Age met the NATO envoy.")
+    assert "DAX30" not in names and "A614" not in names and "IEDs" not in names
+    assert not any("Age" in n for n in names)
+    # plain acronyms and listed names still count
+    assert "NATO" in names and "FTSE" in names
+    names = found(engine, "The G7 summit ended; the IED was found by the IDF in Hebron.")
+    assert "G7" in names and "IDF" in names
