@@ -31,6 +31,7 @@ from reader.entities.list_hits import list_hits
 from reader.entities.nicknames import join_nicknames
 from reader.entities.normalise import key
 from reader.entities.rule_segments import EVENT_WORDS, RuleSegments
+from reader.entities.teams import mark_teams
 from reader.entities.text_shape import (
     dedupe,
     drop_honours,
@@ -121,6 +122,7 @@ class Analyser(WholeNames, RuleSegments):
             hit_iter_pos += 1
         cands.sort(key=_START)
         cands = join_nicknames(self, text, cands, hits, lower_words, title_lines)
+        cands = mark_teams(text, cands)
         result.candidates = dedupe(cands)
         collect_evidence(text, result)
         return result

@@ -204,6 +204,7 @@ def link(
                         and (" " not in k or all(t == "unknown" for _, t in rule_forms[k]))
                         and all(w in corpus_lower or len(w) < 3 for w in k.split())
                         and (" " in k or k not in person_fulls)
+                        and lookup(k) is None  # a listed name ("Boston" as a team)
                     ):
                         dropped.add(k)
                         continue  # every word is written in lower case somewhere: common words

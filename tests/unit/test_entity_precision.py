@@ -96,3 +96,24 @@ def test_codes_acronym_plurals_and_periods_are_no_names(engine):
     assert "NATO" in names and "FTSE" in names
     names = found(engine, "The G7 summit ended; the IED was found by the IDF in Hebron.")
     assert "G7" in names and "IDF" in names
+
+
+def test_a_town_named_for_its_team_after_a_sports_cue(engine):
+    text = ("Okafor played with Geelong and Hawthorn in the league before he signed with "
+            "Richmond. After a year at Richmond he retired. He was born in Richmond.")
+    out = engine.extract_texts({"a": text})["a"]
+    kinds = [(m.text, m.kind) for m in out]
+    assert ("Geelong", ACTOR) in kinds and ("Hawthorn", ACTOR) in kinds
+    assert kinds.count(("Richmond", ACTOR)) == 2
+    assert ("Richmond", PLACE) in kinds  # "born in Richmond": the town
+    names = found(engine, "The visitors lost 3-1 as Leeds beat Everton at home on Saturday.")
+    assert names.get("Leeds", ("", ""))[0] == ACTOR
+
+
+def test_a_town_without_a_sports_cue_stays_a_place(engine):
+    names = found(engine, "He moved to Geelong with his family and worked in Hawthorn.")
+    assert names.get("Geelong", ("", ""))[0] == PLACE
+    assert names.get("Hawthorn", ("", ""))[0] == PLACE
+    # countries stay places after a sports cue (one entity per country)
+    names = found(engine, "Brazil beat Argentina 2-0 in the final in Rio de Janeiro.")
+    assert names.get("Argentina", ("", ""))[0] == PLACE
