@@ -18,7 +18,7 @@ from reader.entities.normalise import key
 from reader.model import ACTOR
 
 NICKNAME_RE = re.compile(
-    r"[ \t]+[\"“][ \t]?[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*){0,2}[ \t]?[\"”][ \t]+"
+    r"[\"“](?<=[ \t][\"“])[ \t]?[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*){0,2}[ \t]?[\"”][ \t]+"
     r"([A-Z][\w'’\-]*[a-z][\w'’\-]*)"
 )
 """`` "Nick" Surname``: the quoted nickname (1-3 capitalised words) and the surname after it."""
@@ -30,11 +30,16 @@ def join_nicknames(analyser, text: str, cands: list[Candidate], hits, lower_word
     words after the surname in its own capitalised run are analysed again on their own."""
     if '"' not in text and "“" not in text:
         return cands
-    by_end = {c.end: i for i, c in enumerate(cands)}
+    by_end: dict[int, int] = {}
     given = analyser._given
     joins = []
     for m in NICKNAME_RE.finditer(text):
-        i = by_end.get(m.start())
+        if not by_end:
+            by_end = {c.end: i for i, c in enumerate(cands)}
+        left_end = m.start()
+        while left_end > 0 and text[left_end - 1] in " \t":
+            left_end -= 1
+        i = by_end.get(left_end)
         if i is None:
             continue
         left = cands[i]

@@ -48,9 +48,8 @@ def mark_teams(text: str, cands: list[Candidate]) -> list[Candidate]:
     for c in cands:
         if c.kind != PLACE or c.type not in _TEAM_TYPES:
             continue
-        before = text[max(0, c.start - 40) : c.start]
         if (
-            _BEFORE.search(before)
+            _cue_word(text, c.start) and _BEFORE.search(text, max(0, c.start - 40), c.start)
             or _AFTER.match(text, c.end)
             or 0 < c.start - prev_team_end <= 6 and _LIST_GAP.fullmatch(text, prev_team_end, c.start)
         ):
@@ -71,6 +70,20 @@ def mark_teams(text: str, cands: list[Candidate]) -> list[Candidate]:
             c = Candidate(c.start, c.end, c.text, k, -1, ACTOR, "organisation", c.flag)
         out.append(c)
     return out
+
+
+_CUE_ENDS = frozenset(
+    "for with against to coached coaches coaching captained captains captaining beat beats "
+    "beating defeated defeating over the".split()
+)
+"""Last words of the sports cues before a name (a cheap test before the pattern)."""
+
+
+def _cue_word(text: str, pos: int) -> bool:
+    """True if the word before ``pos`` (after one space) can end a sports cue."""
+    if pos < 2 or text[pos - 1] != " ":
+        return False
+    return text[text.rfind(" ", max(0, pos - 14), pos - 1) + 1 : pos - 1] in _CUE_ENDS
 
 
 def _place_context(text: str, c: Candidate) -> bool:
