@@ -33,6 +33,7 @@ from reader.entities.normalise import key
 from reader.entities.rule_segments import EVENT_WORDS, RuleSegments
 from reader.entities.teams import mark_teams
 from reader.entities.text_shape import (
+    after_initial,
     dedupe,
     drop_honours,
     in_ranges,
@@ -141,10 +142,15 @@ class Analyser(WholeNames, RuleSegments):
         elif not run_hits:
             # one word and no list hit (most runs): one rule segment, nothing to split
             self._rule_segment(text, [(rs, re_, run)], cands, lower_words,
-                               starts_sentence(text, rs), in_ranges(rs, title_lines), False)
+                               starts_sentence(text, rs), in_ranges(rs, title_lines),
+                               after_initial(text, rs))
             return
         elif len(run_hits) == 1 and run_hits[0][1] <= re_:
-            cands.append(self._known(text, run_hits[0]))  # one word, one listed name in it
+            cand = self._known(text, run_hits[0])  # one word, one listed name in it
+            if cand.type in _TOWN_TYPES and after_initial(text, rs):
+                # "Thomas L . Hayes": a town's name after an initial is a surname
+                cand = Candidate(cand.start, cand.end, cand.text, cand.key, -1, ACTOR, "person")
+            cands.append(cand)
             return
         else:
             tokens = [(rs, re_, run)]  # one word: TOKEN_RE would find just it
@@ -246,7 +252,7 @@ class Analyser(WholeNames, RuleSegments):
             whole = self._whole_run_name(text, tokens, run_hits)
             if whole is not None:
                 segments = [("rule", whole)]
-        prev_title = False
+        prev_title = after_initial(text, tokens[0][0])  # "Thomas D . Green of Ottawa"
         for i, (what, seg) in enumerate(segments):
             if what == "hit":
                 h = seg[0]

@@ -233,17 +233,27 @@ class RuleSegments:
                     self._rule_segment(text, right, cands, lower_words, False, in_title, False)
                     return False
             words = [t for t in seg if t[2] not in rules.CONNECTORS]
-        if len(words) > 2 and key(words[0][2]) in self._given:
+        given_first = len(words) > 2 and key(words[0][2]) in self._given
+        if given_first or person_cue and len(words) > 1 and not designated:
             for j, t in enumerate(seg):
-                if t[2] in ("for", "of") and j > 1:
-                    # "Chris Byrd for the IBF", "Vishwanand Subryan of Schenectady"
+                if t[2] in ("for", "of") and (j > 1 or j == 1 and not given_first):
+                    # "Chris Byrd for the IBF", "Vishwanand Subryan of Schenectady", "Thomas D.
+                    # Green of Ottawa" (a person: "Green" follows an initial)
                     self._rule_segment(text, seg[:j], cands, lower_words, first_in_sentence,
                                        in_title, person_cue)
                     rest = seg[j + 1 :]
                     while rest and rest[0][2] in rules.CONNECTORS:
                         rest = rest[1:]
                     if rest:
-                        self._rule_segment(text, rest, cands, lower_words, False, in_title, False)
+                        rs_, re_r = rest[0][0], rest[-1][1]
+                        r_idx = self.lex.lookup(key(text[rs_:re_r]))
+                        if r_idx is not None:  # "... of Leeds": the listed place
+                            r_known = self.lex.get(r_idx)
+                            cands.append(Candidate(rs_, re_r, text[rs_:re_r], key(text[rs_:re_r]),
+                                                   r_idx, r_known.kind, r_known.type))
+                        else:
+                            self._rule_segment(text, rest, cands, lower_words, False, in_title,
+                                               False)
                     return False
         if len(words) > 8:
             return False  # a menu or a headline in Title Case, not a name

@@ -117,3 +117,21 @@ def test_a_town_without_a_sports_cue_stays_a_place(engine):
     # countries stay places after a sports cue (one entity per country)
     names = found(engine, "Brazil beat Argentina 2-0 in the final in Rio de Janeiro.")
     assert names.get("Argentina", ("", ""))[0] == PLACE
+
+
+def test_a_surname_after_a_tokenised_initial(engine):
+    text = "The post went to Colonel Walter K .\nBrennan , 4 June 1950 ; then to Mr . Ian D . Slade of Leeds ."
+    names = found(engine, text)
+    assert names.get("Brennan", ("", ""))[0] == ACTOR
+    assert names.get("Slade", ("", ""))[0] == ACTOR
+    assert names.get("Leeds", ("", ""))[0] == PLACE
+
+
+def test_a_letter_after_no_given_name_is_no_initial():
+    from reader.entities.text_shape import after_initial, starts_sentence
+
+    text = "They chose Plan B .\nOfficials left . Then Walter K .\nBrennan came ."
+    assert not after_initial(text, text.index("Officials"))
+    assert starts_sentence(text, text.index("Officials"))
+    assert after_initial(text, text.index("Brennan"))
+    assert not starts_sentence(text, text.index("Brennan"))
