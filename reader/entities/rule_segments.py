@@ -163,6 +163,8 @@ class RuleSegments:
                     return self._rule_segment(text, rest, cands, lower_words, False, in_title,
                                               False)
             j = self._name_of_name(seg) if len(seg) > 3 else -1  # "X Y of Z": four words or more
+            if j < 0 and len(seg) > 3:
+                j = self._team_of(seg)  # "Oakland Athletics of Major League Baseball"
             if j > 0:
                 # "Vancouver Canucks of the PCHL", "X Constituency for the National Party"
                 rest = seg[j + 1 :]
@@ -190,8 +192,10 @@ class RuleSegments:
             for j in range(len(seg) - 1):
                 low_j = norm(seg[j][2])
                 if (
-                    low_j in rules.JOB_TITLES or low_j in rules.PERSON_TITLES
-                ) and seg[j + 1][2][:1].isupper():
+                    (low_j in rules.JOB_TITLES or low_j in rules.PERSON_TITLES)
+                    and seg[j + 1][2][:1].isupper()
+                    and not (low_j == "major" and norm(seg[j + 1][2]) in ("league", "leagues"))
+                ):
                     last_title = j
             if last_title > 0:
                 rest = seg[last_title + 1 :]

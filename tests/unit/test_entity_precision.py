@@ -135,3 +135,13 @@ def test_a_letter_after_no_given_name_is_no_initial():
     assert starts_sentence(text, text.index("Officials"))
     assert after_initial(text, text.index("Brennan"))
     assert not starts_sentence(text, text.index("Brennan"))
+
+
+def test_a_team_of_a_league_is_two_names(engine):
+    names = found(engine, "He pitched for the Tacoma Rainiers of Minor League Baseball in 2004.")
+    assert "Tacoma Rainiers" in names and "Minor League Baseball" in names
+    names = found(engine, "He was a scout for the Seattle Mariners of Major League Baseball.")
+    assert "Major League Baseball" in names
+    # no place's name before the plural: one name ("Daughters of the American Revolution")
+    names = found(engine, "She joined the Loyal Daughters of the American Revolution in 1950.")
+    assert "Loyal Daughters of the American Revolution" in names
