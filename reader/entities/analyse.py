@@ -172,7 +172,10 @@ class Analyser(WholeNames, RuleSegments):
             if not part:
                 continue
             ps, pe = part[0][0], part[-1][1]
-            if len(part) > 1 and norm(part[0][2]) in EVENT_WORDS:
+            if len(part) > 1 and (
+                norm(part[0][2]) in EVENT_WORDS
+                or self._event_name([t for t in part if t[2] not in rules.CONNECTORS])
+            ):
                 events.append((ps, pe))  # "Operation Euphrates Shield": no name inside either
                 continue
             part_hits = [h for h in run_hits if ps <= h[0] and h[1] <= pe] if run_hits else None

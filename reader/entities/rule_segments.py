@@ -32,8 +32,12 @@ _CODE_WORD = re.compile(r"[A-Z]+\d+[A-Z]*\d*|[A-Z]\d*[A-Z]?\d+")
 """Capitals and digits in one unlisted word: an index, a model, a road ("BEL20", "X86")."""
 _ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")
 """An acronym in the plural ("KOs", "MPs", "IEDs"): things, not a name."""
-_PERIOD_WORDS = frozenset("age ages era".split())
-"""Last words of the names of periods ("Middle Ages", "Gilded Age"), which are no mentions."""
+_EVENT_ENDS = frozenset("age ages era day war wars summit time".split())
+"""Last words of periods, holidays, wars, summits and time zones ("Middle Ages", "Thanksgiving
+Day", "Iran-Iraq War", "Greenwich Mean Time"), which are no places or actors."""
+_SHIP_PREFIXES = frozenset("uss hms hmas hmcs hmnzs ins fs rfs mv hmt".split())
+"""Ship prefixes ("USS Mahan", "HMS Belfast"): a ship is no place or actor."""
+_ROLE_ENDS = rules.TITLES | rules.JOB_TITLES
 _STRIPPED = rules.TITLES | rules.JOB_TITLES | _ROLES_OF | rules.STOP_WORDS | {"old"}
 """Every word the leading-word rules look at besides connectors, demonyms and lower-case words
 (most words are none of these: one set lookup instead of five)."""
@@ -48,9 +52,32 @@ def designated_old(lex: Lexicon, rest) -> bool:
 class RuleSegments:
     """Mixin of :class:`reader.entities.analyse.Analyser`: the capitalisation rules."""
 
-    lex: Lexicon
-    _given: frozenset[str]
-    _demonym: DemonymTable
+    def _no_name(self, words, designated: bool) -> bool:
+        """True if a name of two words or more (``words``, connectors left out) names no
+        place or actor: an event or a ship (:meth:`_event_name`), or a role with nobody
+        named ("Special Envoy", "Attorney General"). A name with a designator or starting
+        with a given name ("John Judge") is kept."""
+        if self._event_name(words):
+            return True
+        last = norm(words[-1][2])
+        if last not in _ROLE_ENDS or designated:
+            return False
+        if norm(words[0][2]) in rules.ORG_PREFIXES or key(words[0][2]) in self._given:
+            return False  # "Ministry of Justice", "John Judge"
+        return not any(norm(w[2]) in rules.ORG_SUFFIXES for w in words[:-1])
+
+    def _event_name(self, words) -> bool:
+        """True for a period, holiday, war, summit or time zone ("Thanksgiving Day", "Iran-Iraq
+        War", "Greenwich Mean Time") or a ship ("USS Mahan"): no place or actor, nor the
+        listed names inside it. Not "Ministry of War", "Doris Day", "War Child"."""
+        first, last = norm(words[0][2]), norm(words[-1][2])
+        if first in _SHIP_PREFIXES:
+            return True
+        if last not in _EVENT_ENDS or len(words) < 2:
+            return False
+        if first in rules.ORG_PREFIXES or key(words[0][2]) in self._given:
+            return False
+        return not any(norm(w[2]) in rules.ORG_SUFFIXES for w in words[:-1])
 
     def _rule_segment(self, text, seg, cands, lower_words, first_in_sentence, in_title, prev_title) -> bool:
         """Turn a run segment not covered by lists into zero or more candidates."""
@@ -151,7 +178,7 @@ class RuleSegments:
             ):
                 low0 = norm(seg[0][2])
                 if (
-                    (low0.endswith("s") or low0 in lower_words)
+                    (low0.endswith(("s", "ly")) or low0 in lower_words)
                     and low0 not in rules.ORG_PREFIXES
                     and low0 not in rules.PLACE_PREFIXES
                     and key(seg[0][2]) not in self._given
@@ -314,8 +341,8 @@ class RuleSegments:
                 return person_cue  # written in lower case elsewhere: a common word
             if not tok0.isalpha() and _CODE_WORD.fullmatch(tok0) or _ACRONYM_PLURAL.fullmatch(tok0):
                 return person_cue  # "BEL20", "X86", "B1242": a code; "KOs", "MPs": a plural
-        elif norm(words[-1][2]) in _PERIOD_WORDS:
-            return person_cue  # "Middle Ages", "Bronze Age", "Victorian Era": a period
+        elif self._no_name(words, designated):
+            return person_cue
         idx = self.lex.lookup(k)
         known = self.lex.get(idx) if idx is not None else None
         if known is not None and (known.kind == ACTOR or known.type in ("country", "region")):

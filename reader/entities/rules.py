@@ -129,6 +129,7 @@ PLACE_SUFFIXES = {
     "compound": "facility", "embassy": "facility", "consulate": "facility",
     "ave": "facility", "ave.": "facility", "rink": "facility", "oval": "facility",
     "pavilion": "facility", "cave": "region", "caves": "region", "complex": "facility",
+    "barrage": "facility", "gate": "facility",
 }
 """Last words that make a capitalised sequence a place, with the place type."""
 

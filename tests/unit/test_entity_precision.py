@@ -145,3 +145,19 @@ def test_a_team_of_a_league_is_two_names(engine):
     # no place's name before the plural: one name ("Daughters of the American Revolution")
     names = found(engine, "She joined the Loyal Daughters of the American Revolution in 1950.")
     assert "Loyal Daughters of the American Revolution" in names
+
+
+def test_events_ships_and_bare_roles_are_no_names(engine):
+    names = found(engine, "On Armistice Day the Chile-Peru War was recalled aboard HMS Valiant, "
+                          "and the UN Special Envoy met the Attorney General in Lima.")
+    assert not any(n.endswith(("Day", "War", "Envoy", "General")) for n in names)
+    assert not any("Valiant" in n or "Chile" in n or "Peru" in n for n in names)
+    assert "UN" in names and "Lima" in names
+    # designated names, given names and persons after a role stay
+    names = found(engine, "The Ministry of War thanked Doris Day and Special Envoy Karl Brandt.")
+    assert "Ministry of War" in names and "Doris Day" in names and "Karl Brandt" in names
+
+
+def test_a_sentence_initial_adverb_before_for_is_no_part_of_a_name(engine):
+    names = found(engine, 'He left. Unfortunately for Kowalski, the road was closed, Kowalski said.')
+    assert "Kowalski" in names and not any(n.startswith("Unfortunately") for n in names)
