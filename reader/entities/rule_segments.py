@@ -70,6 +70,8 @@ class RuleSegments:
         """True for a period, holiday, war, summit or time zone ("Thanksgiving Day", "Iran-Iraq
         War", "Greenwich Mean Time") or a ship ("USS Mahan"): no place or actor, nor the
         listed names inside it. Not "Ministry of War", "Doris Day", "War Child"."""
+        if not words:
+            return False
         first, last = norm(words[0][2]), norm(words[-1][2])
         if first in _SHIP_PREFIXES:
             return True

@@ -161,3 +161,9 @@ def test_events_ships_and_bare_roles_are_no_names(engine):
 def test_a_sentence_initial_adverb_before_for_is_no_part_of_a_name(engine):
     names = found(engine, 'He left. Unfortunately for Kowalski, the road was closed, Kowalski said.')
     assert "Kowalski" in names and not any(n.startswith("Unfortunately") for n in names)
+
+
+def test_a_part_made_of_connectors_only_does_not_break_the_event_test(engine):
+    # "al-Qaida-linked": the tail splits off, the part left is a connector alone
+    names = found(engine, "Fighters of Failaq al-Rahman Corps and al-Qaida-linked groups fought.")
+    assert any("Rahman Corps" in n for n in names)
