@@ -30,7 +30,7 @@ from reader.entities.lexicon import Lexicon
 from reader.entities.list_hits import list_hits
 from reader.entities.nicknames import join_nicknames
 from reader.entities.normalise import key
-from reader.entities.rule_segments import EVENT_WORDS, RuleSegments
+from reader.entities.rule_segments import EVENT_ENDS, EVENT_WORDS, SHIP_PREFIXES, RuleSegments
 from reader.entities.teams import mark_teams
 from reader.entities.text_shape import (
     after_initial,
@@ -143,7 +143,7 @@ class Analyser(WholeNames, RuleSegments):
             # one word and no list hit (most runs): one rule segment, nothing to split
             self._rule_segment(text, [(rs, re_, run)], cands, lower_words,
                                starts_sentence(text, rs), in_ranges(rs, title_lines),
-                               after_initial(text, rs))
+                               rs > 1 and text[rs - 2] == "." and after_initial(text, rs))
             return
         elif len(run_hits) == 1 and run_hits[0][1] <= re_:
             cand = self._known(text, run_hits[0])  # one word, one listed name in it
@@ -174,7 +174,8 @@ class Analyser(WholeNames, RuleSegments):
             ps, pe = part[0][0], part[-1][1]
             if len(part) > 1 and (
                 norm(part[0][2]) in EVENT_WORDS
-                or self._event_name([t for t in part if t[2] not in rules.CONNECTORS])
+                or (norm(part[-1][2]) in EVENT_ENDS or norm(part[0][2]) in SHIP_PREFIXES)
+                and self._event_name([t for t in part if t[2] not in rules.CONNECTORS])
             ):
                 events.append((ps, pe))  # "Operation Euphrates Shield": no name inside either
                 continue

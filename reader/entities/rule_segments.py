@@ -32,10 +32,10 @@ _CODE_WORD = re.compile(r"[A-Z]+\d+[A-Z]*\d*|[A-Z]\d*[A-Z]?\d+")
 """Capitals and digits in one unlisted word: an index, a model, a road ("BEL20", "X86")."""
 _ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")
 """An acronym in the plural ("KOs", "MPs", "IEDs"): things, not a name."""
-_EVENT_ENDS = frozenset("age ages era day war wars summit time".split())
+EVENT_ENDS = frozenset("age ages era day war wars summit time".split())
 """Last words of periods, holidays, wars, summits and time zones ("Middle Ages", "Thanksgiving
 Day", "Iran-Iraq War", "Greenwich Mean Time"), which are no places or actors."""
-_SHIP_PREFIXES = frozenset("uss hms hmas hmcs hmnzs ins fs rfs mv hmt".split())
+SHIP_PREFIXES = frozenset("uss hms hmas hmcs hmnzs ins fs rfs mv hmt".split())
 """Ship prefixes ("USS Mahan", "HMS Belfast"): a ship is no place or actor."""
 _ROLE_ENDS = rules.TITLES | rules.JOB_TITLES
 _STRIPPED = rules.TITLES | rules.JOB_TITLES | _ROLES_OF | rules.STOP_WORDS | {"old"}
@@ -73,9 +73,9 @@ class RuleSegments:
         if not words:
             return False
         first, last = norm(words[0][2]), norm(words[-1][2])
-        if first in _SHIP_PREFIXES:
+        if first in SHIP_PREFIXES:
             return True
-        if last not in _EVENT_ENDS or len(words) < 2:
+        if last not in EVENT_ENDS or len(words) < 2:
             return False
         if first in rules.ORG_PREFIXES or key(words[0][2]) in self._given:
             return False
