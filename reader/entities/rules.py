@@ -129,7 +129,8 @@ PLACE_SUFFIXES = {
     "compound": "facility", "embassy": "facility", "consulate": "facility",
     "ave": "facility", "ave.": "facility", "rink": "facility", "oval": "facility",
     "pavilion": "facility", "cave": "region", "caves": "region", "complex": "facility",
-    "barrage": "facility", "gate": "facility",
+    "barrage": "facility", "gate": "facility", "empire": "country", "kingdom": "country",
+    "sultanate": "country", "khanate": "country",
 }
 """Last words that make a capitalised sequence a place, with the place type."""
 

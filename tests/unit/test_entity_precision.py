@@ -167,3 +167,14 @@ def test_a_part_made_of_connectors_only_does_not_break_the_event_test(engine):
     # "al-Qaida-linked": the tail splits off, the part left is a connector alone
     names = found(engine, "Fighters of Failaq al-Rahman Corps and al-Qaida-linked groups fought.")
     assert any("Rahman Corps" in n for n in names)
+
+
+def test_former_states_and_empires_are_places(engine):
+    names = found(engine, "After the collapse of the Soviet Union, the USSR's arsenal was split; "
+                          "the Portuguese Empire had ended earlier.")
+    assert names.get("Soviet Union", ("", ""))[0] == PLACE
+    assert names.get("USSR", ("", ""))[0] == PLACE
+    assert names.get("Portuguese Empire", ("", ""))[0] == PLACE
+    # a demonym before a plain noun is still no mention, nor "Empire" alone
+    names = found(engine, "Portuguese jets flew over the old Empire at dawn.")
+    assert not any("Portuguese" in n for n in names) and "Empire" not in names
