@@ -10,6 +10,8 @@ from reader.entities.normalise import key
 from reader.entities.text_shape import norm
 from reader.model import ACTOR, PLACE
 
+_BODY_DISTRICTS = frozenset("school water fire sanitation irrigation library hospital".split())
+"""Kinds of special districts, which are public bodies, not areas ("X School District")."""
 _PLACE_BEFORE_ENDS = ("of ", "in ", "to ", "toward ", "towards ")
 """How text matching PLACE_BEFORE or PLACE_BEFORE_MOTION ends (before an optional newline)."""
 
@@ -18,6 +20,8 @@ def classify(lex: Lexicon, text, words, s, e, person_cue, given) -> tuple[str, s
     """Kind and type of an unlisted name from its designators and context."""
     last = words[-1][2].lower().rstrip(".")
     first = words[0][2].lower()
+    if last == "district" and len(words) > 2 and norm(words[-2][2]) in _BODY_DISTRICTS:
+        return ACTOR, "organisation"  # "Coronado Unified School District": a public body
     if last in rules.PLACE_SUFFIXES and len(words) > 1:
         return PLACE, rules.PLACE_SUFFIXES[last]
     if last in rules.ORG_SUFFIXES and len(words) > 1:

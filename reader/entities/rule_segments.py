@@ -38,6 +38,12 @@ Day", "Iran-Iraq War", "Greenwich Mean Time"), which are no places or actors."""
 SHIP_PREFIXES = frozenset("uss hms hmas hmcs hmnzs ins fs rfs mv hmt".split())
 """Ship prefixes ("USS Mahan", "HMS Belfast"): a ship is no place or actor."""
 _ROLE_ENDS = rules.TITLES | rules.JOB_TITLES
+_ORDINAL_WORDS = frozenset(
+    """first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
+    thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth
+    twentieth""".split()
+)
+"""Ordinal words that start the names of units ("Fourth Air Force", "Sixth Fleet")."""
 _STRIPPED = rules.TITLES | rules.JOB_TITLES | _ROLES_OF | rules.STOP_WORDS | {"old"}
 """Every word the leading-word rules look at besides connectors, demonyms and lower-case words
 (most words are none of these: one set lookup instead of five)."""
@@ -129,7 +135,9 @@ class RuleSegments:
             if not designated and self._demonym[low]:
                 i += 1
                 continue
-            if i == 0 and first_in_sentence and low in lower_words:
+            if i == 0 and first_in_sentence and low in lower_words and not (
+                designated and low in _ORDINAL_WORDS  # "Fourth Air Force" starting a sentence
+            ):
                 i += 1
                 continue
             break

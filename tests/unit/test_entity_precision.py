@@ -178,3 +178,13 @@ def test_former_states_and_empires_are_places(engine):
     # a demonym before a plain noun is still no mention, nor "Empire" alone
     names = found(engine, "Portuguese jets flew over the old Empire at dawn.")
     assert not any("Portuguese" in n for n in names) and "Empire" not in names
+
+
+def test_ordinal_unit_names_and_school_districts(engine):
+    names = found(engine, "The wing moved twice. Ninth Air Force took it over; the sixth of them "
+                          "was lost. The Brookfield Unified School District closed schools.")
+    assert "Ninth Air Force" in names
+    assert names.get("Brookfield Unified School District", ("", ""))[0] == ACTOR
+    # a district that is an area stays a place; an ordinal before a plain name is cut
+    names = found(engine, "They lived in the Brookfield Lakes District. Ninth Coleridge won.")
+    assert names.get("Brookfield Lakes District", ("", ""))[0] == PLACE
