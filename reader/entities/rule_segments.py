@@ -110,6 +110,14 @@ class RuleSegments:
                     low == "major"
                     and i + 1 < len(seg)
                     and norm(seg[i + 1][2]) in ("league", "leagues")
+                ) and not (
+                    # "King County", "Queen Street", "Defense Ministry": a title word inside a
+                    # designated name without "of" names no person (unlike "Colonel Smith of
+                    # the Army")
+                    designated
+                    and i + 1 < len(seg)
+                    and norm(seg[-1][2]) in _DESIGNATORS
+                    and not any(t[2] in rules.CONNECTORS for t in seg)
                 ):
                     if low in rules.PERSON_TITLES or low in rules.JOB_TITLES:
                         person_cue = True

@@ -188,3 +188,14 @@ def test_ordinal_unit_names_and_school_districts(engine):
     # a district that is an area stays a place; an ordinal before a plain name is cut
     names = found(engine, "They lived in the Brookfield Lakes District. Ninth Coleridge won.")
     assert names.get("Brookfield Lakes District", ("", ""))[0] == PLACE
+
+
+def test_a_title_word_inside_a_designated_name_stays(engine):
+    names = found(engine, "The former Queen County clerk walked down King Street past the "
+                          "Interior Ministry.")
+    assert names.get("Queen County", ("", ""))[0] == PLACE
+    assert names.get("King Street", ("", ""))[0] == PLACE
+    assert "Interior Ministry" in names
+    # a title before a person, or with "of", is still cut
+    names = found(engine, "Colonel Ruth Okafor of the Lagos Police Command met Queen Amina.")
+    assert "Ruth Okafor" in names and not any(n.startswith("Colonel") for n in names)
