@@ -38,6 +38,14 @@ Day", "Iran-Iraq War", "Greenwich Mean Time"), which are no places or actors."""
 SHIP_PREFIXES = frozenset("uss hms hmas hmcs hmnzs ins fs rfs mv hmt".split())
 """Ship prefixes ("USS Mahan", "HMS Belfast"): a ship is no place or actor."""
 _ROLE_ENDS = rules.TITLES | rules.JOB_TITLES
+_TITLE_FUNCTION_WORDS = frozenset(
+    """In At To By With From Into Your Is Are Was Were Be Been Not Do Does Did Would Could
+    Should""".split()
+)
+"""Function words written with a capital inside a run: the title of a work or a headline
+("Gentle On Your Mind", "Sox May Not Be Out"), not a name. Not "On" ("Stoke On Trent"),
+"Our"/"His"/"Her" ("Our Lady", "Her Majesty"), nor words that are also names ("May", "Will",
+"Can")."""
 _ORDINAL_WORDS = frozenset(
     """first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
     thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth
@@ -65,6 +73,8 @@ class RuleSegments:
         with a given name ("John Judge") is kept."""
         if self._event_name(words):
             return True
+        if any(w[2] in _TITLE_FUNCTION_WORDS for w in words[1:]):
+            return True  # "Gentle On Your Mind", "Sox May Not Be Out": a title or a headline
         last = norm(words[-1][2])
         if last not in _ROLE_ENDS or designated:
             return False

@@ -199,3 +199,14 @@ def test_a_title_word_inside_a_designated_name_stays(engine):
     # a title before a person, or with "of", is still cut
     names = found(engine, "Colonel Ruth Okafor of the Lagos Police Command met Queen Amina.")
     assert "Ruth Okafor" in names and not any(n.startswith("Colonel") for n in names)
+
+
+def test_capitalised_function_words_make_a_title_not_a_name(engine):
+    names = found(engine, 'The station ran the "Sunny By The Sea" promotion, and Mayor Lena '
+                          'Frost Still In Talks was the headline of the day.')
+    assert not any("By The Sea" in n or "Still In" in n for n in names)
+    # names with "On", "Our" or a name-like word in them stay
+    names = found(engine, "Mass was said at the Church of Our Lady of Mercy near Stoke On Trent, "
+                          "and Prime Minister Theresa May attended.")
+    assert any("Our Lady" in n for n in names)
+    assert "Theresa May" in names
