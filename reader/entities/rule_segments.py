@@ -46,6 +46,12 @@ _TITLE_FUNCTION_WORDS = frozenset(
 ("Gentle On Your Mind", "Sox May Not Be Out"), not a name. Not "On" ("Stoke On Trent"),
 "Our"/"His"/"Her" ("Our Lady", "Her Majesty"), nor words that are also names ("May", "Will",
 "Can")."""
+_COMPASS = frozenset(
+    "western eastern northern southern central northwestern northeastern southwestern "
+    "southeastern".split()
+)
+"""Compass adjectives: a description before a listed place ("Northern Idlib"), part of any
+other name ("Western Force", "Southern Cross Broadcasting")."""
 _ORDINAL_WORDS = frozenset(
     """first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
     thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth
@@ -143,6 +149,14 @@ class RuleSegments:
                     and designated_old(self.lex, seg[i + 1 :])
                 ):
                     break  # "Old Goa", "Old Delhi": part of a place name
+                if (
+                    low in _COMPASS
+                    and i + 1 < len(seg)
+                    and seg[i + 1][2][:1].isupper()
+                    and self.lex.lookup(key(text[seg[i + 1][0] : seg[-1][1]])) is None
+                    and not self._demonym[norm(seg[i + 1][2])]
+                ):
+                    break  # "Western Force", "Southern Cross": part of the name ("northern Idlib" is not)
                 if tok in rules.CONNECTORS or low in rules.STOP_WORDS:
                     if tok in rules.CONNECTORS:
                         person_cue = False  # "Chief of Staff": the title did not precede a name
@@ -268,7 +282,7 @@ class RuleSegments:
             last, low_last = seg[-1][2], norm(seg[-1][2])
             if not (
                 last in rules.CONNECTORS
-                or self._demonym[low_last]
+                or self._demonym[low_last] and low_last not in _DESIGNATORS  # "Parish"
                 or (low_last in rules.STOP_WORDS and low_last not in rules.ORG_SUFFIXES)
                 or (len(seg) > 1 and low_last in _TRAILING_NOUNS)
             ):

@@ -87,7 +87,7 @@ ORG_SUFFIXES = frozenset(
     securities industries systems technologies energy motors oy ag sa nv gmbh spa ab bv
     pty lp llp kk laboratories labs pharmaceuticals petroleum resources mining airport's
     insurance bancorp financial conference confederation brotherhood orchestra press
-    magazine journal gazette herald tribune chronicle""".split()
+    magazine journal gazette herald tribune chronicle broadcasting""".split()
 )
 """Last words that make a capitalised sequence an organisation (or a facility, see below)."""
 
@@ -130,7 +130,8 @@ PLACE_SUFFIXES = {
     "ave": "facility", "ave.": "facility", "rink": "facility", "oval": "facility",
     "pavilion": "facility", "cave": "region", "caves": "region", "complex": "facility",
     "barrage": "facility", "gate": "facility", "empire": "country", "kingdom": "country",
-    "sultanate": "country", "khanate": "country",
+    "sultanate": "country", "khanate": "country", "parish": "district", "township": "city",
+    "borough": "district", "canton": "region", "taluk": "district", "tehsil": "district",
 }
 """Last words that make a capitalised sequence a place, with the place type."""
 

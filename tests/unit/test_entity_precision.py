@@ -210,3 +210,14 @@ def test_capitalised_function_words_make_a_title_not_a_name(engine):
                           "and Prime Minister Theresa May attended.")
     assert any("Our Lady" in n for n in names)
     assert "Theresa May" in names
+
+
+def test_compass_words_stay_in_names_but_not_before_a_listed_place(engine):
+    names = found(engine, "The Northern Dragons Rugby Club was bought by Eastern Star Broadcasting "
+                          "and the Bov Parish council met.")
+    assert "Northern Dragons Rugby Club" in names
+    assert names.get("Eastern Star Broadcasting", ("", ""))[0] == ACTOR
+    assert names.get("Bov Parish", ("", ""))[0] == PLACE
+    names = found(engine, "Shelling hit Northern Idlib and Western Aleppo on Monday.")
+    assert "Idlib" in names and "Aleppo" in names
+    assert not any(n.startswith(("Northern", "Western")) for n in names)
