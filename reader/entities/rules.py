@@ -132,6 +132,8 @@ PLACE_SUFFIXES = {
     "barrage": "facility", "gate": "facility", "empire": "country", "kingdom": "country",
     "sultanate": "country", "khanate": "country", "parish": "district", "township": "city",
     "borough": "district", "canton": "region", "taluk": "district", "tehsil": "district",
+    "northwest": "region", "northeast": "region", "southwest": "region", "southeast": "region",
+    "midwest": "region",
 }
 """Last words that make a capitalised sequence a place, with the place type."""
 
@@ -140,7 +142,8 @@ PLACE_PREFIXES = {
     "cape": "region", "camp": "facility", "bay": "sea", "river": "river",
     "isle": "region", "san": "city", "santa": "city", "saint": "city", "st": "city",
     "st.": "city", "new": "city", "north": "region", "south": "region", "east": "region",
-    "west": "region", "city": "city", "town": "city", "village": "city", "island": "region",
+    "west": "region", "northwest": "region", "northeast": "region", "southwest": "region",
+    "southeast": "region", "city": "city", "town": "city", "village": "city", "island": "region",
     "northern": "region", "southern": "region", "eastern": "region",
     "western": "region", "upper": "region", "lower": "region", "old": "city", "greater": "region",
     # common first words of Arabic, Hebrew and Persian place names

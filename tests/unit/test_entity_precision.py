@@ -221,3 +221,12 @@ def test_compass_words_stay_in_names_but_not_before_a_listed_place(engine):
     names = found(engine, "Shelling hit Northern Idlib and Western Aleppo on Monday.")
     assert "Idlib" in names and "Aleppo" in names
     assert not any(n.startswith(("Northern", "Western")) for n in names)
+
+
+def test_compound_compass_words_make_regions(engine):
+    names = found(engine, "Mills across the Pacific Northwest and Southwest Anatolia closed.")
+    assert names.get("Pacific Northwest", ("", ""))[0] == PLACE
+    assert names.get("Southwest Anatolia", ("", ""))[0] == PLACE
+    # a plain compass word after a person's name does not make a place
+    names = found(engine, "The singer Kanye West said the tour would go on.")
+    assert names.get("Kanye West", ("", ""))[0] == ACTOR
