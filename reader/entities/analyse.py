@@ -29,8 +29,9 @@ from reader.entities.evidence import collect_evidence
 from reader.entities.lexicon import Lexicon
 from reader.entities.list_hits import list_hits
 from reader.entities.nicknames import join_nicknames
+from reader.entities.no_names import EVENT_ENDS, SHIP_PREFIXES
 from reader.entities.normalise import key
-from reader.entities.rule_segments import EVENT_ENDS, EVENT_WORDS, SHIP_PREFIXES, RuleSegments
+from reader.entities.rule_segments import EVENT_WORDS, RuleSegments
 from reader.entities.teams import mark_teams
 from reader.entities.text_shape import (
     after_initial,

@@ -2,10 +2,10 @@
 Chapo” Guzmán``. The capitalisation runs stop at the quotes, so the analyser first finds the
 given name(s) and the surname as separate pieces; this joins them into one person.
 
-Only where the first piece starts with a given name (or is one unlisted word), the quoted part is one to three
-capitalised words, and a capitalised surname follows the closing quote at once (not a stop
-word unless it is also a given name, "May"; not a word the text writes in lower case:
-``Paul "Graceland" tour``).
+Only where the first piece starts with a given name (or is one unlisted word), the quoted
+part is one to three capitalised words, and a capitalised surname follows the closing quote
+at once (not a stop word unless it is also a given name, "May"; not a word the text writes
+in lower case: ``the Marillion "Misplaced" Tour``).
 """
 
 from __future__ import annotations

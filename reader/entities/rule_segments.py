@@ -11,6 +11,7 @@ from reader.entities.candidates import FIRSTWORD, INITIAL, NORMAL, Candidate, ne
 from reader.entities.classify import classify
 from reader.entities.demonyms import DemonymTable
 from reader.entities.lexicon import Lexicon
+from reader.entities.no_names import NoNames
 from reader.entities.normalise import key
 from reader.entities.text_shape import norm, starts_sentence
 from reader.entities.whole_names import OF_HEADS
@@ -32,20 +33,6 @@ _CODE_WORD = re.compile(r"[A-Z]+\d+[A-Z]*\d*|[A-Z]\d*[A-Z]?\d+")
 """Capitals and digits in one unlisted word: an index, a model, a road ("BEL20", "X86")."""
 _ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")
 """An acronym in the plural ("KOs", "MPs", "IEDs"): things, not a name."""
-EVENT_ENDS = frozenset("age ages era day war wars summit time".split())
-"""Last words of periods, holidays, wars, summits and time zones ("Middle Ages", "Thanksgiving
-Day", "Iran-Iraq War", "Greenwich Mean Time"), which are no places or actors."""
-SHIP_PREFIXES = frozenset("uss hms hmas hmcs hmnzs ins fs rfs mv hmt".split())
-"""Ship prefixes ("USS Mahan", "HMS Belfast"): a ship is no place or actor."""
-_ROLE_ENDS = rules.TITLES | rules.JOB_TITLES
-_TITLE_FUNCTION_WORDS = frozenset(
-    """In At To By With From Into Your Is Are Was Were Be Been Not Do Does Did Would Could
-    Should""".split()
-)
-"""Function words written with a capital inside a run: the title of a work or a headline
-("Gentle On Your Mind", "Sox May Not Be Out"), not a name. Not "On" ("Stoke On Trent"),
-"Our"/"His"/"Her" ("Our Lady", "Her Majesty"), nor words that are also names ("May", "Will",
-"Can")."""
 _COMPASS = frozenset(
     "western eastern northern southern central northwestern northeastern southwestern "
     "southeastern".split()
@@ -69,39 +56,12 @@ def designated_old(lex: Lexicon, rest) -> bool:
     return idx is not None and lex.get(idx).kind == PLACE
 
 
-class RuleSegments:
+class RuleSegments(NoNames):
     """Mixin of :class:`reader.entities.analyse.Analyser`: the capitalisation rules."""
 
-    def _no_name(self, words, designated: bool) -> bool:
-        """True if a name of two words or more (``words``, connectors left out) names no
-        place or actor: an event or a ship (:meth:`_event_name`), or a role with nobody
-        named ("Special Envoy", "Attorney General"). A name with a designator or starting
-        with a given name ("John Judge") is kept."""
-        if self._event_name(words):
-            return True
-        if any(w[2] in _TITLE_FUNCTION_WORDS for w in words[1:]):
-            return True  # "Gentle On Your Mind", "Sox May Not Be Out": a title or a headline
-        last = norm(words[-1][2])
-        if last not in _ROLE_ENDS or designated:
-            return False
-        if norm(words[0][2]) in rules.ORG_PREFIXES or key(words[0][2]) in self._given:
-            return False  # "Ministry of Justice", "John Judge"
-        return not any(norm(w[2]) in rules.ORG_SUFFIXES for w in words[:-1])
-
-    def _event_name(self, words) -> bool:
-        """True for a period, holiday, war, summit or time zone ("Thanksgiving Day", "Iran-Iraq
-        War", "Greenwich Mean Time") or a ship ("USS Mahan"): no place or actor, nor the
-        listed names inside it. Not "Ministry of War", "Doris Day", "War Child"."""
-        if not words:
-            return False
-        first, last = norm(words[0][2]), norm(words[-1][2])
-        if first in SHIP_PREFIXES:
-            return True
-        if last not in EVENT_ENDS or len(words) < 2:
-            return False
-        if first in rules.ORG_PREFIXES or key(words[0][2]) in self._given:
-            return False
-        return not any(norm(w[2]) in rules.ORG_SUFFIXES for w in words[:-1])
+    lex: Lexicon
+    _given: frozenset[str]
+    _demonym: DemonymTable
 
     def _rule_segment(self, text, seg, cands, lower_words, first_in_sentence, in_title, prev_title) -> bool:
         """Turn a run segment not covered by lists into zero or more candidates."""
@@ -156,7 +116,7 @@ class RuleSegments:
                     and self.lex.lookup(key(text[seg[i + 1][0] : seg[-1][1]])) is None
                     and not self._demonym[norm(seg[i + 1][2])]
                 ):
-                    break  # "Western Force", "Southern Cross": part of the name ("northern Idlib" is not)
+                    break  # "Western Force": part of the name ("northern Idlib" is not)
                 if tok in rules.CONNECTORS or low in rules.STOP_WORDS:
                     if tok in rules.CONNECTORS:
                         person_cue = False  # "Chief of Staff": the title did not precede a name

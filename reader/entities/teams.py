@@ -51,7 +51,8 @@ def mark_teams(text: str, cands: list[Candidate]) -> list[Candidate]:
         if (
             _cue_word(text, c.start) and _BEFORE.search(text, max(0, c.start - 40), c.start)
             or _AFTER.match(text, c.end)
-            or 0 < c.start - prev_team_end <= 6 and _LIST_GAP.fullmatch(text, prev_team_end, c.start)
+            or 0 < c.start - prev_team_end <= 6
+            and _LIST_GAP.fullmatch(text, prev_team_end, c.start)
         ):
             teams.add(c.key)
             prev_team_end = c.end

@@ -38,12 +38,14 @@ def test_a_lone_given_name_yields_to_place_evidence(engine):
 
 
 def test_a_nickname_in_quotes_stays_inside_the_name(engine):
-    names = found(engine, 'The club signed Robert "Bullet" Hanrahan in 1931. Later Hanrahan coached.')
+    names = found(engine, 'The club signed Robert "Bullet" Hanrahan in 1931. '
+                          'Later Hanrahan coached.')
     assert names.get('Robert "Bullet" Hanrahan') == (ACTOR, "person")
     assert names.get("Hanrahan", ("", ""))[0] == ACTOR
     assert "Bullet" not in names
     # the rest of the surname's run is a name of its own
-    names = found(engine, 'The seat is held by Thomas “Tiny” Ferrall of the Green Party of Ontario.')
+    names = found(engine, 'The seat is held by Thomas “Tiny” Ferrall of the Green Party '
+                          'of Ontario.')
     assert "Thomas “Tiny” Ferrall" in names
     assert any(n.startswith("Green Party") for n in names)
 
@@ -120,7 +122,8 @@ def test_a_town_without_a_sports_cue_stays_a_place(engine):
 
 
 def test_a_surname_after_a_tokenised_initial(engine):
-    text = "The post went to Colonel Walter K .\nBrennan , 4 June 1950 ; then to Mr . Ian D . Slade of Leeds ."
+    text = ("The post went to Colonel Walter K .\nBrennan , 4 June 1950 ; then to Mr . Ian D . "
+            "Slade of Leeds .")
     names = found(engine, text)
     assert names.get("Brennan", ("", ""))[0] == ACTOR
     assert names.get("Slade", ("", ""))[0] == ACTOR
@@ -159,7 +162,8 @@ def test_events_ships_and_bare_roles_are_no_names(engine):
 
 
 def test_a_sentence_initial_adverb_before_for_is_no_part_of_a_name(engine):
-    names = found(engine, 'He left. Unfortunately for Kowalski, the road was closed, Kowalski said.')
+    names = found(engine, "He left. Unfortunately for Kowalski, the road was closed, "
+                          "Kowalski said.")
     assert "Kowalski" in names and not any(n.startswith("Unfortunately") for n in names)
 
 
