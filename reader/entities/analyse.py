@@ -28,10 +28,15 @@ from reader.entities.demonyms import demonym_table
 from reader.entities.evidence import collect_evidence
 from reader.entities.lexicon import Lexicon
 from reader.entities.list_hits import list_hits
+from reader.entities.nicknames import join_nicknames
+from reader.entities.no_names import EVENT_ENDS, SHIP_PREFIXES
 from reader.entities.normalise import key
 from reader.entities.rule_segments import EVENT_WORDS, RuleSegments
+from reader.entities.teams import mark_teams
 from reader.entities.text_shape import (
+    after_initial,
     dedupe,
+    drop_honours,
     in_ranges,
     is_lone_stop,
     norm,
@@ -118,6 +123,8 @@ class Analyser(WholeNames, RuleSegments):
                 covered_until = h[1]
             hit_iter_pos += 1
         cands.sort(key=_START)
+        cands = join_nicknames(self, text, cands, hits, lower_words, title_lines)
+        cands = mark_teams(text, cands)
         result.candidates = dedupe(cands)
         collect_evidence(text, result)
         return result
@@ -136,10 +143,15 @@ class Analyser(WholeNames, RuleSegments):
         elif not run_hits:
             # one word and no list hit (most runs): one rule segment, nothing to split
             self._rule_segment(text, [(rs, re_, run)], cands, lower_words,
-                               starts_sentence(text, rs), in_ranges(rs, title_lines), False)
+                               starts_sentence(text, rs), in_ranges(rs, title_lines),
+                               rs > 1 and text[rs - 2] == "." and after_initial(text, rs))
             return
         elif len(run_hits) == 1 and run_hits[0][1] <= re_:
-            cands.append(self._known(text, run_hits[0]))  # one word, one listed name in it
+            cand = self._known(text, run_hits[0])  # one word, one listed name in it
+            if cand.type in _TOWN_TYPES and after_initial(text, rs):
+                # "Thomas L . Hayes": a town's name after an initial is a surname
+                cand = Candidate(cand.start, cand.end, cand.text, cand.key, -1, ACTOR, "person")
+            cands.append(cand)
             return
         else:
             tokens = [(rs, re_, run)]  # one word: TOKEN_RE would find just it
@@ -149,6 +161,8 @@ class Analyser(WholeNames, RuleSegments):
             for h in run_hits:
                 cands.append(self._known(text, h))
             return
+        if "All-" in run or "ALL-" in run:
+            tokens, run_hits = drop_honours(tokens, run_hits)
         in_title = in_ranges(rs, title_lines)
         # split at "and": only a run with an "and" token or a hyphen tail's break has one
         split = ("and" in run and _AND.search(run) is not None) or "-" in run
@@ -159,7 +173,11 @@ class Analyser(WholeNames, RuleSegments):
             if not part:
                 continue
             ps, pe = part[0][0], part[-1][1]
-            if len(part) > 1 and norm(part[0][2]) in EVENT_WORDS:
+            if len(part) > 1 and (
+                norm(part[0][2]) in EVENT_WORDS
+                or (norm(part[-1][2]) in EVENT_ENDS or norm(part[0][2]) in SHIP_PREFIXES)
+                and self._event_name([t for t in part if t[2] not in rules.CONNECTORS])
+            ):
                 events.append((ps, pe))  # "Operation Euphrates Shield": no name inside either
                 continue
             part_hits = [h for h in run_hits if ps <= h[0] and h[1] <= pe] if run_hits else None
@@ -239,7 +257,7 @@ class Analyser(WholeNames, RuleSegments):
             whole = self._whole_run_name(text, tokens, run_hits)
             if whole is not None:
                 segments = [("rule", whole)]
-        prev_title = False
+        prev_title = after_initial(text, tokens[0][0])  # "Thomas D . Green of Ottawa"
         for i, (what, seg) in enumerate(segments):
             if what == "hit":
                 h = seg[0]

@@ -16,6 +16,9 @@ MAX_RUN_TOKENS = 24
 """Capitalised runs longer than this are lists or menus, not names: only list hits count."""
 INITIAL = 1
 """Candidate flag: a lone unknown word that starts a sentence (kept if the corpus confirms it)."""
+GIVEN_NAME = "given-name"
+"""Candidate type of a lone given name with no other cue ("his son Michael"): a person, but
+the weakest evidence in the corpus vote (below any place context); shown as "person"."""
 FIRSTWORD = 2
 """Candidate flag: a name starting a sentence whose first word may be an ordinary word
 ("Stunning Williams"): ``link`` drops that word when the corpus knows the rest as a name."""

@@ -4,11 +4,14 @@
 from __future__ import annotations
 
 from reader.entities import rules
+from reader.entities.candidates import GIVEN_NAME
 from reader.entities.lexicon import Lexicon
 from reader.entities.normalise import key
 from reader.entities.text_shape import norm
 from reader.model import ACTOR, PLACE
 
+_BODY_DISTRICTS = frozenset("school water fire sanitation irrigation library hospital".split())
+"""Kinds of special districts, which are public bodies, not areas ("X School District")."""
 _PLACE_BEFORE_ENDS = ("of ", "in ", "to ", "toward ", "towards ")
 """How text matching PLACE_BEFORE or PLACE_BEFORE_MOTION ends (before an optional newline)."""
 
@@ -17,6 +20,8 @@ def classify(lex: Lexicon, text, words, s, e, person_cue, given) -> tuple[str, s
     """Kind and type of an unlisted name from its designators and context."""
     last = words[-1][2].lower().rstrip(".")
     first = words[0][2].lower()
+    if last == "district" and len(words) > 2 and norm(words[-2][2]) in _BODY_DISTRICTS:
+        return ACTOR, "organisation"  # "Coronado Unified School District": a public body
     if last in rules.PLACE_SUFFIXES and len(words) > 1:
         return PLACE, rules.PLACE_SUFFIXES[last]
     if last in rules.ORG_SUFFIXES and len(words) > 1:
@@ -24,6 +29,16 @@ def classify(lex: Lexicon, text, words, s, e, person_cue, given) -> tuple[str, s
             return PLACE, "facility"
         return ACTOR, "organisation"
     if first in rules.ORG_PREFIXES and len(words) > 1:
+        return ACTOR, "organisation"
+    if (
+        len(words) > 1
+        and _plural_name(lex, words[-1][2], last)
+        and (
+            first in rules.PLACE_PREFIXES
+            or lex.lookup(key(" ".join(w[2] for w in words[:-1]))) is not None
+        )
+    ):
+        # a place's name and a plural: "St. Louis Eagles", "River Cats", "West Coast Eagles"
         return ACTOR, "organisation"
     if first in rules.PLACE_PREFIXES and len(words) > 1 and not person_cue:
         return PLACE, rules.PLACE_PREFIXES[first]
@@ -58,8 +73,15 @@ def classify(lex: Lexicon, text, words, s, e, person_cue, given) -> tuple[str, s
         idx = lex.lookup(key(m.group(1)))
         if idx is not None and lex.get(idx).type in ("country", "region"):
             return PLACE, "city"
-    if key(words[0][2]) in given and len(words) >= 2:
-        return ACTOR, "person"
+    k0 = key(words[0][2])
+    if k0 in given:
+        if len(words) >= 2:
+            return ACTOR, "person"
+        if lex.lookup(k0) is None:
+            # "Francine is against it", "his son Michael": a given name alone is a person
+            # too (not a listed town: "Harrison"); the strong place contexts above outweigh
+            # it here ("from Klaus" does not), and any place context does in the corpus vote
+            return ACTOR, GIVEN_NAME
     if len(words) == 1 and norm(words[0][2]).endswith(rules.PLACE_WORD_ENDINGS):
         return PLACE, "city"
     if len(words) > 1 and norm(words[0][2]).removeprefix("al-") in rules.PLACE_PREFIXES:
@@ -72,3 +94,17 @@ def classify(lex: Lexicon, text, words, s, e, person_cue, given) -> tuple[str, s
     if len(words) == 1 and words[0][2].isupper() and len(words[0][2]) >= 2:
         return ACTOR, "organisation"
     return ACTOR, "unknown"
+
+
+def _plural_name(lex: Lexicon, word: str, low: str) -> bool:
+    """True if ``word`` (lower case ``low``) is a capitalised plural noun that ends no place
+    name ("Eagles", "Dockers", "Trains"; not "Highlands", "Islands" or a listed place)."""
+    return (
+        len(low) > 3
+        and low.endswith("s")
+        and not low.endswith(("ss", "us", "is", "'s", "’s"))
+        and word[:1].isupper()
+        and not word.isupper()
+        and low not in rules.PLACE_PLURALS
+        and lex.lookup(key(word)) is None
+    )

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from reader.entities.candidates import FIRSTWORD, INITIAL, DocAnalysis
+from reader.entities.candidates import FIRSTWORD, GIVEN_NAME, INITIAL, DocAnalysis
 from reader.entities.corpus_evidence import gather, surname
 from reader.entities.corrections import CorrectionSet
 from reader.entities.entity_table import Node, build_linking
@@ -204,6 +204,7 @@ def link(
                         and (" " not in k or all(t == "unknown" for _, t in rule_forms[k]))
                         and all(w in corpus_lower or len(w) < 3 for w in k.split())
                         and (" " in k or k not in person_fulls)
+                        and lookup(k) is None  # a listed name ("Boston" as a team)
                     ):
                         dropped.add(k)
                         continue  # every word is written in lower case somewhere: common words
@@ -267,17 +268,22 @@ def _slug_of_key(name_key: str) -> str:
 def _vote(forms: dict) -> tuple[str, str]:
     """Majority kind, then the most specific type seen for it (ties: first seen)."""
     if len(forms) == 1:
-        return next(iter(forms))
-    kinds: dict[str, int] = {}
+        kind, typ = next(iter(forms))
+        return kind, "person" if typ == GIVEN_NAME else typ
+    kinds: dict[str, float] = {}
     for (kind, typ), n in forms.items():
-        weight = 0.1 if typ == "unknown" else (1 if typ == "place" else 2)
+        weight = _VOTE_WEIGHT.get(typ, 2)
         kinds[kind] = kinds.get(kind, 0) + n * weight
     kind = max(kinds, key=lambda k: kinds[k])
     best, best_n = "unknown", 0
     for (k, t), n in forms.items():
         if k == kind and t != "unknown" and n > best_n:
             best, best_n = t, n
-    return kind, best
+    return kind, "person" if best == GIVEN_NAME else best
+
+
+_VOTE_WEIGHT = {"unknown": 0.1, GIVEN_NAME: 0.5, "place": 1}
+"""Weight of one mention's kind in the corpus vote by its type (other types: 2)."""
 
 
 def _display(name_key: str, surfaces: dict[str, str]) -> str:

@@ -11,6 +11,7 @@ from reader.entities.candidates import FIRSTWORD, INITIAL, NORMAL, Candidate, ne
 from reader.entities.classify import classify
 from reader.entities.demonyms import DemonymTable
 from reader.entities.lexicon import Lexicon
+from reader.entities.no_names import NoNames
 from reader.entities.normalise import key
 from reader.entities.text_shape import norm, starts_sentence
 from reader.entities.whole_names import OF_HEADS
@@ -28,6 +29,22 @@ _COORDINATED = re.compile(r"(?:,|,? and|,? or) $")
 """Text between two names of one list ("Anadan and Haritan")."""
 _ABBREVIATED = re.compile(r"[A-Z]\.[A-Z]\.?$|\b[A-Z][a-z]?\.$")
 """A name ending in an abbreviation ("U.S.", "Smith Jr."), whose full stop is its own."""
+_CODE_WORD = re.compile(r"[A-Z]+\d+[A-Z]*\d*|[A-Z]\d*[A-Z]?\d+")
+"""Capitals and digits in one unlisted word: an index, a model, a road ("BEL20", "X86")."""
+_ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")
+"""An acronym in the plural ("KOs", "MPs", "IEDs"): things, not a name."""
+_COMPASS = frozenset(
+    "western eastern northern southern central northwestern northeastern southwestern "
+    "southeastern".split()
+)
+"""Compass adjectives: a description before a listed place ("Northern Idlib"), part of any
+other name ("Western Force", "Southern Cross Broadcasting")."""
+_ORDINAL_WORDS = frozenset(
+    """first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
+    thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth
+    twentieth""".split()
+)
+"""Ordinal words that start the names of units ("Fourth Air Force", "Sixth Fleet")."""
 _STRIPPED = rules.TITLES | rules.JOB_TITLES | _ROLES_OF | rules.STOP_WORDS | {"old"}
 """Every word the leading-word rules look at besides connectors, demonyms and lower-case words
 (most words are none of these: one set lookup instead of five)."""
@@ -39,7 +56,7 @@ def designated_old(lex: Lexicon, rest) -> bool:
     return idx is not None and lex.get(idx).kind == PLACE
 
 
-class RuleSegments:
+class RuleSegments(NoNames):
     """Mixin of :class:`reader.entities.analyse.Analyser`: the capitalisation rules."""
 
     lex: Lexicon
@@ -69,6 +86,14 @@ class RuleSegments:
                     low == "major"
                     and i + 1 < len(seg)
                     and norm(seg[i + 1][2]) in ("league", "leagues")
+                ) and not (
+                    # "King County", "Queen Street", "Defense Ministry": a title word inside a
+                    # designated name without "of" names no person (unlike "Colonel Smith of
+                    # the Army")
+                    designated
+                    and i + 1 < len(seg)
+                    and norm(seg[-1][2]) in _DESIGNATORS
+                    and not any(t[2] in rules.CONNECTORS for t in seg)
                 ):
                     if low in rules.PERSON_TITLES or low in rules.JOB_TITLES:
                         person_cue = True
@@ -84,6 +109,14 @@ class RuleSegments:
                     and designated_old(self.lex, seg[i + 1 :])
                 ):
                     break  # "Old Goa", "Old Delhi": part of a place name
+                if (
+                    low in _COMPASS
+                    and i + 1 < len(seg)
+                    and seg[i + 1][2][:1].isupper()
+                    and self.lex.lookup(key(text[seg[i + 1][0] : seg[-1][1]])) is None
+                    and not self._demonym[norm(seg[i + 1][2])]
+                ):
+                    break  # "Western Force": part of the name ("northern Idlib" is not)
                 if tok in rules.CONNECTORS or low in rules.STOP_WORDS:
                     if tok in rules.CONNECTORS:
                         person_cue = False  # "Chief of Staff": the title did not precede a name
@@ -94,7 +127,9 @@ class RuleSegments:
             if not designated and self._demonym[low]:
                 i += 1
                 continue
-            if i == 0 and first_in_sentence and low in lower_words:
+            if i == 0 and first_in_sentence and low in lower_words and not (
+                designated and low in _ORDINAL_WORDS  # "Fourth Air Force" starting a sentence
+            ):
                 i += 1
                 continue
             break
@@ -145,7 +180,7 @@ class RuleSegments:
             ):
                 low0 = norm(seg[0][2])
                 if (
-                    (low0.endswith("s") or low0 in lower_words)
+                    (low0.endswith(("s", "ly")) or low0 in lower_words)
                     and low0 not in rules.ORG_PREFIXES
                     and low0 not in rules.PLACE_PREFIXES
                     and key(seg[0][2]) not in self._given
@@ -157,6 +192,8 @@ class RuleSegments:
                     return self._rule_segment(text, rest, cands, lower_words, False, in_title,
                                               False)
             j = self._name_of_name(seg) if len(seg) > 3 else -1  # "X Y of Z": four words or more
+            if j < 0 and len(seg) > 3:
+                j = self._team_of(seg)  # "Oakland Athletics of Major League Baseball"
             if j > 0:
                 # "Vancouver Canucks of the PCHL", "X Constituency for the National Party"
                 rest = seg[j + 1 :]
@@ -166,11 +203,14 @@ class RuleSegments:
                                    person_cue)
                 self._rule_segment(text, rest, cands, lower_words, False, in_title, False)
                 return False
-            # ordinary words before a given name are a description: "Tower Man George Hauser"
+            # ordinary words before a given name are a description: "Tower Man George Hauser",
+            # "Senior Kory Smith"
             for j in range(1, min(len(seg), 4)) if len(seg) > 2 else ():
                 if key(seg[j][2]) in self._given and j + 1 < len(seg):
                     if all(
-                        norm(t[2]) in lower_words or norm(t[2]) in rules.JOB_TITLES
+                        norm(t[2]) in lower_words
+                        or norm(t[2]) in rules.JOB_TITLES
+                        or norm(t[2]) in rules.RANK_WORDS
                         for t in seg[:j]
                     ):
                         seg = seg[j:]
@@ -181,8 +221,10 @@ class RuleSegments:
             for j in range(len(seg) - 1):
                 low_j = norm(seg[j][2])
                 if (
-                    low_j in rules.JOB_TITLES or low_j in rules.PERSON_TITLES
-                ) and seg[j + 1][2][:1].isupper():
+                    (low_j in rules.JOB_TITLES or low_j in rules.PERSON_TITLES)
+                    and seg[j + 1][2][:1].isupper()
+                    and not (low_j == "major" and norm(seg[j + 1][2]) in ("league", "leagues"))
+                ):
                     last_title = j
             if last_title > 0:
                 rest = seg[last_title + 1 :]
@@ -200,7 +242,7 @@ class RuleSegments:
             last, low_last = seg[-1][2], norm(seg[-1][2])
             if not (
                 last in rules.CONNECTORS
-                or self._demonym[low_last]
+                or self._demonym[low_last] and low_last not in _DESIGNATORS  # "Parish"
                 or (low_last in rules.STOP_WORDS and low_last not in rules.ORG_SUFFIXES)
                 or (len(seg) > 1 and low_last in _TRAILING_NOUNS)
             ):
@@ -224,17 +266,27 @@ class RuleSegments:
                     self._rule_segment(text, right, cands, lower_words, False, in_title, False)
                     return False
             words = [t for t in seg if t[2] not in rules.CONNECTORS]
-        if len(words) > 2 and key(words[0][2]) in self._given:
+        given_first = len(words) > 2 and key(words[0][2]) in self._given
+        if given_first or person_cue and len(words) > 1 and not designated:
             for j, t in enumerate(seg):
-                if t[2] in ("for", "of") and j > 1:
-                    # "Chris Byrd for the IBF", "Vishwanand Subryan of Schenectady"
+                if t[2] in ("for", "of") and (j > 1 or j == 1 and not given_first):
+                    # "Chris Byrd for the IBF", "Vishwanand Subryan of Schenectady", "Thomas D.
+                    # Green of Ottawa" (a person: "Green" follows an initial)
                     self._rule_segment(text, seg[:j], cands, lower_words, first_in_sentence,
                                        in_title, person_cue)
                     rest = seg[j + 1 :]
                     while rest and rest[0][2] in rules.CONNECTORS:
                         rest = rest[1:]
                     if rest:
-                        self._rule_segment(text, rest, cands, lower_words, False, in_title, False)
+                        rs_, re_r = rest[0][0], rest[-1][1]
+                        r_idx = self.lex.lookup(key(text[rs_:re_r]))
+                        if r_idx is not None:  # "... of Leeds": the listed place
+                            r_known = self.lex.get(r_idx)
+                            cands.append(Candidate(rs_, re_r, text[rs_:re_r], key(text[rs_:re_r]),
+                                                   r_idx, r_known.kind, r_known.type))
+                        else:
+                            self._rule_segment(text, rest, cands, lower_words, False, in_title,
+                                               False)
                     return False
         if len(words) > 8:
             return False  # a menu or a headline in Title Case, not a name
@@ -289,6 +341,10 @@ class RuleSegments:
                 return person_cue
             if low in lower_words and not person_cue:
                 return person_cue  # written in lower case elsewhere: a common word
+            if not tok0.isalpha() and _CODE_WORD.fullmatch(tok0) or _ACRONYM_PLURAL.fullmatch(tok0):
+                return person_cue  # "BEL20", "X86", "B1242": a code; "KOs", "MPs": a plural
+        elif self._no_name(words, designated):
+            return person_cue
         idx = self.lex.lookup(k)
         known = self.lex.get(idx) if idx is not None else None
         if known is not None and (known.kind == ACTOR or known.type in ("country", "region")):

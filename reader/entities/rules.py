@@ -55,6 +55,14 @@ JOB_TITLES = frozenset(
 )
 """Occupations written before a name ("Actress Tara Reid", "Academy President Boone Isaacs")."""
 
+RANK_WORDS = frozenset(
+    """freshman freshmen sophomore sophomores junior juniors senior seniors rookie rookies
+    veteran veterans descendant descendants count countess baron baroness viscount marquis
+    marquess emperor empress tsar czar tsarina kaiser""".split()
+)
+"""Class years, ranks and nobility written before a given name ("Senior Kory Smith", "Count
+Anton Faber"): a description, not part of the name (only before a given name: "Senior Bowl")."""
+
 PERSON_TITLES = frozenset(
     """president minister king queen prince princess sheikh shaikh emir general gen gen.
     lieutenant lt lt. colonel col col. maj maj. major brigadier captain capt capt. sergeant
@@ -79,7 +87,7 @@ ORG_SUFFIXES = frozenset(
     securities industries systems technologies energy motors oy ag sa nv gmbh spa ab bv
     pty lp llp kk laboratories labs pharmaceuticals petroleum resources mining airport's
     insurance bancorp financial conference confederation brotherhood orchestra press
-    magazine journal gazette herald tribune chronicle""".split()
+    magazine journal gazette herald tribune chronicle broadcasting""".split()
 )
 """Last words that make a capitalised sequence an organisation (or a facility, see below)."""
 
@@ -121,6 +129,11 @@ PLACE_SUFFIXES = {
     "compound": "facility", "embassy": "facility", "consulate": "facility",
     "ave": "facility", "ave.": "facility", "rink": "facility", "oval": "facility",
     "pavilion": "facility", "cave": "region", "caves": "region", "complex": "facility",
+    "barrage": "facility", "gate": "facility", "empire": "country", "kingdom": "country",
+    "sultanate": "country", "khanate": "country", "parish": "district", "township": "city",
+    "borough": "district", "canton": "region", "taluk": "district", "tehsil": "district",
+    "northwest": "region", "northeast": "region", "southwest": "region", "southeast": "region",
+    "midwest": "region",
 }
 """Last words that make a capitalised sequence a place, with the place type."""
 
@@ -129,7 +142,8 @@ PLACE_PREFIXES = {
     "cape": "region", "camp": "facility", "bay": "sea", "river": "river",
     "isle": "region", "san": "city", "santa": "city", "saint": "city", "st": "city",
     "st.": "city", "new": "city", "north": "region", "south": "region", "east": "region",
-    "west": "region", "city": "city", "town": "city", "village": "city", "island": "region",
+    "west": "region", "northwest": "region", "northeast": "region", "southwest": "region",
+    "southeast": "region", "city": "city", "town": "city", "village": "city", "island": "region",
     "northern": "region", "southern": "region", "eastern": "region",
     "western": "region", "upper": "region", "lower": "region", "old": "city", "greater": "region",
     # common first words of Arabic, Hebrew and Persian place names
@@ -139,6 +153,15 @@ PLACE_PREFIXES = {
     "ras": "city", "qasr": "city", "marj": "city", "jisr": "city", "hayy": "district",
     "tall": "city", "maarat": "city", "maarrat": "city", "qalaat": "city", "mazraat": "city",
 }
+PLACE_PLURALS = frozenset(
+    """highlands lowlands midlands uplands plains flats sands rapids narrows keys banks fields
+    meadows lakes hills pines oaks elms wells gardens downs moors fens marshes glades
+    everglades territories provinces states emirates islands isles indies alps dunes cliffs
+    rocks shoals straits waters woods forests falls springs heights mountains towers docks
+    caves gates steppes wetlands commons acres sounds ponds peaks rivers valleys""".split()
+)
+"""Plural last words of place names ("Scottish Highlands", "North Downs"); any other plural
+ends a team's or a group's name ("West Coast Eagles", "Fremantle Dockers")."""
 PLACE_WORD_ENDINGS = ("abad", "shahr", "grad", "burg", "ville", "polis", "istan")
 """Endings of single-word place names ("Jalalabad", "Volgograd", "Kurdistan")."""
 """First words of place names ("Mount Hermon", "Gulf of Aden", "North Waziristan")."""
@@ -224,7 +247,7 @@ SINGLE_STOP = frozenset(
     president minister government army police military regime opposition rebels state
     breaking live latest news home world politics business sport sports weather
     aids hiv suv suvs vip vips gdp dna rna cd cds dvd dvds pc pcs atm atms gps usb ufo mp3
-    llc swat faq diy pdf html tba tbd rsvp ipo ipos ok bmx cad ost""".split()
+    llc swat faq diy pdf html tba tbd rsvp ipo ipos ok bmx cad ost phd mba""".split()
 )
 """Words that can be part of a name but are no name alone ("Islamic", "Staff", "Tags")."""
 

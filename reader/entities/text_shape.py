@@ -9,6 +9,8 @@ from functools import lru_cache
 
 from reader.entities import rules
 from reader.entities.candidates import Candidate
+from reader.entities.gazetteer import load_given_names
+from reader.entities.normalise import key
 
 
 @lru_cache(maxsize=65536)
@@ -67,6 +69,23 @@ def split_hyphen_tails(tokens):
     return out
 
 
+def drop_honours(tokens, run_hits):
+    """Tokens and list hits of a run without its "All-" compounds ("All-American", "All-Star",
+    "Texas All-State"): honours and teams of the best, never names, and a break between the
+    names either side. A run ending with a designator keeps them ("All-India Radio")."""
+    last = norm(tokens[-1][2]) if tokens else ""
+    if last in rules.ORG_SUFFIXES or last in rules.PLACE_SUFFIXES:
+        return tokens, run_hits
+    out = []
+    for tok in tokens:
+        if tok[2].startswith(("All-", "ALL-")) and len(tok[2]) > 4:
+            out.append((tok[0], tok[0], "and"))  # a break: never join across it
+            run_hits = [h for h in run_hits if not (tok[0] <= h[0] < tok[1])]
+        else:
+            out.append(tok)
+    return out, run_hits
+
+
 def starts_sentence(text: str, pos: int) -> bool:
     j = pos - 1
     while j >= 0 and text[j] in " \t\"'“‘(":
@@ -77,8 +96,26 @@ def starts_sentence(text: str, pos: int) -> bool:
     if ch in "\n.!?:;—•*#|>":
         if ch == "." and j >= 2 and text[j - 2 : j + 1] in ("Mr.", "Dr.", "Ms.", "St."):
             return False
+        if ch == "\n" and j >= 2 and text[j - 1] == "." or ch == ".":
+            return not after_initial(text, pos)
         return True
     return False
+
+
+_INITIAL_BEFORE = re.compile(r"\b([A-Z][a-z]+)[ \t]+[A-Z][ \t]?\.[ \t]*\n?[ \t]*$")
+"""A name and an initial right before a position: "Thomas L. ", "Thomas L .\n"."""
+
+
+def after_initial(text: str, pos: int) -> bool:
+    """True if ``pos`` follows a given name, an initial and its full stop ("Thomas L . Hayes",
+    also where a tokeniser split the sentence there): the word at ``pos`` is the surname."""
+    j = pos - 1
+    while j > 0 and text[j] in " \t\n":
+        j -= 1
+    if j < 3 or text[j] != "." or not (text[j - 1].isupper() or text[j - 2].isupper()):
+        return False
+    m = _INITIAL_BEFORE.search(text, max(0, pos - 40), pos)
+    return m is not None and key(m.group(1)) in load_given_names()  # not "Plan B. Officials"
 
 
 _DROP_UPPER = {c: None for c in range(ord("A"), ord("Z") + 1)}

@@ -164,11 +164,30 @@ class WholeNames:
             return None  # "Syria Al-Nusra Front": a place, then a group active there
         return tokens
 
+    def _team_of(self, seg) -> int:
+        """Index of the "of"/"for" after a team's name ("<listed place> <plural>": "Oakland
+        Athletics of Major League Baseball"), else -1."""
+        for j in range(2, len(seg) - 1):
+            if seg[j][2] in ("of", "for"):
+                last = seg[j - 1][2]
+                low = norm(last)
+                if (
+                    low.endswith("s")
+                    and not low.endswith(("ss", "us", "is"))
+                    and low not in rules.PLACE_PLURALS
+                    and all(t[2][:1].isupper() for t in seg[:j])
+                    and self.lex.lookup(key(" ".join(t[2] for t in seg[: j - 1]))) is not None
+                    and self.lex.lookup(key(last)) is None
+                ):
+                    return j
+                return -1
+        return -1
+
     @staticmethod
     def _name_of_name(seg) -> int:
         """Index of the "of"/"for" between two names in one run, else -1: a name of two or
-        more words, then an acronym or a designated name ("Oakland Athletics of Major League
-        Baseball" is not; "Vancouver Canucks of the PCHL" is). Names whose head asks for a
+        more words, then an acronym or a designated name ("Vancouver Canucks of the PCHL"; see
+        also :meth:`_team_of`). Names whose head asks for a
         complement ("Department of ...", "Supreme Council of the Armed Forces") stay whole."""
         words = 0
         for j, t in enumerate(seg):
